@@ -1,0 +1,159 @@
+"""The one data model: documents, their three gold layers, and the label inventories.
+
+Offsets are Python code-point offsets into ``Document.text``, half-open ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Iterable
+
+SCHEMA_VERSION = "1.0"
+
+CONTENT_KINDS: tuple[str, ...] = (
+    "title", "standfirst", "byline", "dateline", "body", "subheading", "caption",
+)
+BOILERPLATE_KINDS: tuple[str, ...] = (
+    "navigation", "promo", "related", "share", "ad", "legal",
+    "newsletter", "cookie", "comments", "footer", "other",
+)
+SEGMENT_KINDS: tuple[str, ...] = CONTENT_KINDS + BOILERPLATE_KINDS
+
+#: Named content views: which segment kinds count as "the article" for the harness.
+CONTENT_VIEWS: dict[str, frozenset[str]] = {
+    "body": frozenset({"dateline", "body", "subheading"}),
+    "article": frozenset(CONTENT_KINDS),
+}
+
+ENTITY_LABELS: tuple[str, ...] = (
+    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC",
+    "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
+)
+CONLL_LABELS: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")
+#: The fixed OntoNotes -> CoNLL-2003 mapping (whole spans are mapped, never BIO tags).
+ONTONOTES_TO_CONLL: dict[str, str] = {
+    "PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
+    "NORP": "MISC", "PRODUCT": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC",
+    "LAW": "MISC", "LANGUAGE": "MISC",
+}
+
+QUOTE_KINDS: tuple[str, ...] = ("direct", "mixed", "indirect")
+SPLITS: tuple[str, ...] = ("dev", "test")
+SOURCES: tuple[str, ...] = ("seed", "original", "aeb", "added")
+
+
+def to_conll(label: str) -> str:
+    """Map an OntoNotes name type to its CoNLL-2003 type."""
+    return ONTONOTES_TO_CONLL[label]
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open code-point span ``[start, end)``."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, order=True)
+class Segment:
+    """A typed piece of the page partition (content or boilerplate)."""
+
+    start: int
+    end: int
+    kind: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def is_content(self) -> bool:
+        return self.kind in CONTENT_KINDS
+
+
+@dataclass(frozen=True, order=True)
+class Entity:
+    """A named-entity mention with its OntoNotes name type."""
+
+    start: int
+    end: int
+    label: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True, order=True)
+class Quote:
+    """One content span of a quotation.
+
+    Parts of one quotation interrupted by its speaker tag, or running over several paragraphs,
+    share ``group``; speaker and cue belong to the group and are repeated on each part.
+    """
+
+    start: int
+    end: int
+    kind: str
+    group: str
+    speaker: Span | None = None
+    speaker_name: str | None = None
+    cue: Span | None = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One news web page as a scraper sees it, with its gold layers."""
+
+    id: str
+    url: str
+    site: str
+    layout: str
+    language: str
+    published: str | None
+    title: str
+    source: str
+    license: str
+    topic: str | None
+    text: str
+    html: str | None = None
+    segments: tuple[Segment, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    #: Layers the document has gold for; a layer absent here is "not scored", never 0.
+    annotated: frozenset[str] = field(default_factory=lambda: frozenset(LAYERS))
+
+    def with_layers(self, **layers: Iterable) -> "Document":
+        """A copy with some layers replaced (sorted into canonical order)."""
+        return replace(self, **{name: tuple(sorted(spans)) for name, spans in layers.items()})
+
+    def content_mask(self, view: str = "article") -> list[bool]:
+        """Per code point: is it inside a segment of the given content view?"""
+        kinds = CONTENT_VIEWS[view]
+        mask = [False] * len(self.text)
+        for seg in self.segments:
+            if seg.kind in kinds:
+                mask[seg.start:seg.end] = [True] * (seg.end - seg.start)
+        return mask
+
+    def content_text(self, view: str = "article") -> str:
+        """The gold main text of a content view: its segments' text, blank lines between."""
+        kinds = CONTENT_VIEWS[view]
+        return "\n\n".join(self.text[s.start:s.end] for s in self.segments if s.kind in kinds)
+
+
+LAYERS: tuple[str, ...] = ("segments", "entities", "quotes")
