@@ -59,12 +59,13 @@ def build(annotations: Path | None, corpus_path: Path | None, check: bool) -> No
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--folder", default="gold", show_default=True,
               help="Source folder under annotations/ (e.g. second-pass).")
-def validate(annotations: Path | None, as_json: bool, folder: str) -> None:
+@click.option("--only", default="*", show_default=True, help="Glob of document ids to check.")
+def validate(annotations: Path | None, as_json: bool, folder: str, only: str) -> None:
     """Check every rule of the data model; exit 1 on any violation."""
     from .sources import read_sources
     from .validate import check_corpus
 
-    files, errors = read_sources(annotations or annotations_dir(), folder)
+    files, errors = read_sources(annotations or annotations_dir(), folder, only)
     violations = list(check_corpus(files))
     if as_json:
         click.echo(json.dumps({"documents": len(files), "unreadable": errors,
@@ -156,3 +157,6 @@ def pages_compile(drafts: tuple[Path, ...], annotations: Path | None, force: boo
                       f"{len(doc.entities)} entities, {len(doc.quotes)} quote spans)")
     if failed:
         sys.exit(1)
+
+
+# --- registered command groups (one line per feature area) ---

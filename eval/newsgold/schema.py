@@ -151,9 +151,19 @@ class Document:
         return mask
 
     def content_text(self, view: str = "article") -> str:
-        """The gold main text of a content view: its segments' text, blank lines between."""
+        """The gold main text of a content view: its segments' text in page order, joined by a
+        blank line where the page has a line break between them and by a space otherwise."""
         kinds = CONTENT_VIEWS[view]
-        return "\n\n".join(self.text[s.start:s.end] for s in self.segments if s.kind in kinds)
+        parts: list[str] = []
+        last_end = None
+        for seg in sorted(self.segments):
+            if seg.kind not in kinds:
+                continue
+            if last_end is not None:
+                parts.append("\n\n" if "\n" in self.text[last_end:seg.start] else " ")
+            parts.append(self.text[seg.start:seg.end])
+            last_end = seg.end
+        return "".join(parts)
 
 
 LAYERS: tuple[str, ...] = ("segments", "entities", "quotes")

@@ -33,10 +33,12 @@ def read_source(path: Path, annotations: Path) -> SourceFile:
     return SourceFile(path, parse(source, where=str(path), html=html))
 
 
-def read_sources(annotations: Path, folder: str = "gold") -> tuple[list[SourceFile], list[str]]:
-    """All documents of a source folder, sorted by file name, and the files that could not be read."""
+def read_sources(annotations: Path, folder: str = "gold",
+                 only: str = "*") -> tuple[list[SourceFile], list[str]]:
+    """Documents of a source folder whose id matches the glob ``only``, sorted by file name, and
+    the files that could not be read."""
     files, errors = [], []
-    for path in sorted((annotations / folder).glob("*.txt")):
+    for path in sorted((annotations / folder).glob(f"{only}.txt")):
         try:
             files.append(read_source(path, annotations))
         except (MarkupError, UnicodeDecodeError) as exc:

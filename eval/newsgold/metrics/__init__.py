@@ -1,0 +1,1 @@
+"""Metrics, one module per task, sharing one span-matching function (``matching``)."""
