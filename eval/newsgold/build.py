@@ -7,6 +7,8 @@ covers (a rebuild can never be served stale from the cache).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -26,6 +28,9 @@ from .validate import check_corpus
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_DISABLE_PROGRESS_BARS", "1")
+
+
+HYDRATED = "aeb"  # corpus/aeb/ is written by `newsgold hydrate aeb`, never committed
 
 
 class BuildError(Exception):
@@ -49,7 +54,7 @@ def load_meta(annotations: Path) -> dict:
     return yaml.safe_load((annotations / "corpus.yaml").read_text(encoding="utf-8"))
 
 
-def _parquet_bytes(rows: list[dict]) -> tuple[bytes, int]:
+def parquet_bytes(rows: list[dict]) -> tuple[bytes, int]:
     """One split as Parquet (features embedded in the schema metadata), and its Arrow size."""
     from datasets import Dataset
 
@@ -63,7 +68,7 @@ def _parquet_bytes(rows: list[dict]) -> tuple[bytes, int]:
 
 
 def _card_yaml(meta: dict, split_rows: dict[str, list[dict]], sizes: dict[str, int],
-               digest: str) -> str:
+               digest: str, aeb_digest: str) -> str:
     info = {
         "config_name": "default",
         "features": features()._to_yaml_list(),
@@ -89,9 +94,15 @@ def _card_yaml(meta: dict, split_rows: dict[str, list[dict]], sizes: dict[str, i
             "default": True,
             "version": meta["version"],
             "data_files": [{"split": s, "path": f"data/{s}-*"} for s in split_rows],
+        }, {
+            # Real pages annotated in annotations/aeb/, rebuilt locally by `newsgold hydrate aeb`.
+            "config_name": "aeb",
+            "version": meta["version"],
+            "data_files": [{"split": "test", "path": "aeb/test-*"}],
         }],
         "dataset_info": [info],
         "newsgold": {"version": meta["version"], "content_sha256": digest,
+                     "aeb_annotations_sha256": aeb_digest,
                      "schema": SCHEMA_VERSION, "renderer": RENDERER_VERSION},
     }
     return yaml.safe_dump(header, sort_keys=False, allow_unicode=True, width=100)
@@ -102,6 +113,7 @@ def _card(meta: dict, docs: list[Document], splits: dict[str, str],
           annotations: Path) -> str:
     body = (annotations / "CARD.md").read_text(encoding="utf-8")
     values = {
+        "aeb_stats": _aeb_stats(annotations),
         "version": meta["version"], "content_sha256": digest, "schema": SCHEMA_VERSION,
         "renderer": RENDERER_VERSION, "stats": markdown_tables(corpus_stats(docs, splits)),
         "documents": str(len(docs)),
@@ -109,7 +121,36 @@ def _card(meta: dict, docs: list[Document], splits: dict[str, str],
     }
     for key, value in values.items():
         body = body.replace("{{" + key + "}}", value)
-    return "---\n" + _card_yaml(meta, split_rows, sizes, digest) + "---\n\n" + body
+    aeb_digest = _files_digest(sorted((annotations / "aeb").glob("*.json")))
+    return "---\n" + _card_yaml(meta, split_rows, sizes, digest, aeb_digest) + "---\n\n" + body
+
+
+def _aeb_stats(annotations: Path) -> str:
+    """Counts per layer of the committed aeb annotations, as a Markdown table."""
+    from collections import Counter
+
+    pages, segments, layers = 0, Counter(), Counter()
+    entities = quotes = 0
+    for path in sorted((annotations / HYDRATED).glob("*.json")):
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        pages += 1
+        layers.update(meta["annotated"])
+        segments.update(kind for _, _, kind in meta["segments"])
+        entities += len(meta["entities"])
+        quotes += len(meta["quotes"])
+    rows = [("pages", pages)] + [(f"pages with gold {layer}", layers[layer])
+                                 for layer in ("segments", "entities", "quotes")]
+    rows += [("entity mentions", entities), ("quote spans", quotes)]
+    rows += [(f"segments: {kind}", n) for kind, n in sorted(segments.items())]
+    return "| | count |\n|---|---:|\n" + "\n".join(f"| {k} | {v:,} |" for k, v in rows)
+
+
+def _files_digest(paths: list[Path]) -> str:
+    """SHA-256 over file names and contents (names the committed AEB annotations)."""
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 def check_sources(annotations: Path) -> tuple[list[SourceFile], list[str]]:
@@ -134,7 +175,7 @@ def build(annotations: Path, out: Path) -> BuildResult:
     written: dict[str, bytes] = {}
     sizes: dict[str, int] = {}
     for s, rows in split_rows.items():
-        written[f"data/{s}-00000-of-00001.parquet"], sizes[s] = _parquet_bytes(rows)
+        written[f"data/{s}-00000-of-00001.parquet"], sizes[s] = parquet_bytes(rows)
     written["README.md"] = _card(meta, docs, splits, split_rows, sizes, digest,
                                  annotations).encode()
     stage = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.build-"))
@@ -142,6 +183,8 @@ def build(annotations: Path, out: Path) -> BuildResult:
     try:
         for name, data in written.items():
             write_bytes(stage / name, data)
+        if (out / HYDRATED).exists():  # locally hydrated pages are not built here: keep them
+            (out / HYDRATED).rename(stage / HYDRATED)
         if out.exists():
             old = out.with_name(f".{out.name}.old")
             shutil.rmtree(old, ignore_errors=True)
@@ -161,8 +204,9 @@ def stale_files(annotations: Path, out: Path) -> list[str]:
         fresh = Path(tmp) / out.name
         build(annotations, fresh)
         names = {p.relative_to(fresh).as_posix() for p in fresh.rglob("*") if p.is_file()}
-        names |= {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} \
-            if out.exists() else set()
+        if out.exists():
+            names |= {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()
+                      and p.relative_to(out).parts[0] != HYDRATED}
         return sorted(n for n in names if not (out / n).exists() or not (fresh / n).exists()
                       or (out / n).read_bytes() != (fresh / n).read_bytes())
 

@@ -1,0 +1,89 @@
+"""The aeb config: committed standoff annotations, pages rebuilt from a local public copy."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsgold.corpus import CorpusNotHydrated, load_corpus, load_documents
+from newsgold.hydrate import HydrationError, hydrate_aeb, hydrated_documents
+
+REPO = Path(__file__).resolve().parents[2]
+ANNOTATIONS = REPO / "annotations"
+
+
+@pytest.fixture(scope="module")
+def aeb_root(request) -> Path:
+    root = REPO.parent / "shared" / "external" / "aeb"
+    if not root.is_dir():
+        pytest.skip("../shared/external/aeb is not present")
+    return root
+
+
+@pytest.fixture(scope="module")
+def hydrated(aeb_root: Path, tmp_path_factory) -> Path:
+    corpus = tmp_path_factory.mktemp("aeb") / "corpus"
+    shutil.copytree(REPO / "corpus", corpus, ignore=shutil.ignore_patterns("aeb"))
+    report = hydrate_aeb(ANNOTATIONS, aeb_root, corpus)
+    assert (report.written, report.mismatched, report.missing) == (181, (), ())
+    return corpus
+
+
+def test_every_benchmark_page_is_annotated(aeb_root: Path):
+    ground_truth = json.loads((aeb_root / "ground-truth.json").read_text(encoding="utf-8"))
+    stored = {json.loads(p.read_text(encoding="utf-8"))["aeb_id"]
+              for p in (ANNOTATIONS / "aeb").glob("*.json")}
+    assert stored == set(ground_truth)
+
+
+def test_hydrated_pages_load_as_the_aeb_config(hydrated: Path):
+    docs = load_documents(path=hydrated, dataset="aeb")
+    assert len(docs) == 181
+    assert all(d.source == "aeb" and d.html and d.title for d in docs)
+    assert all(d.annotated == frozenset({"segments"}) for d in docs)
+    assert len(load_corpus(hydrated)["test"]) >= 1  # the default config is untouched
+
+
+def test_unhydrated_config_says_how_to_hydrate(tmp_path: Path):
+    shutil.copytree(REPO / "corpus", tmp_path / "corpus", ignore=shutil.ignore_patterns("aeb"))
+    with pytest.raises(CorpusNotHydrated, match="newsgold hydrate aeb"):
+        load_corpus(tmp_path / "corpus", dataset="aeb")
+
+
+def test_a_page_whose_text_changed_is_reported_and_skipped(aeb_root: Path, tmp_path: Path):
+    ann = tmp_path / "annotations"
+    (ann / "aeb").mkdir(parents=True)
+    first, second = sorted((ANNOTATIONS / "aeb").glob("*.json"))[:2]
+    shutil.copy(first, ann / "aeb" / first.name)
+    meta = json.loads(second.read_text(encoding="utf-8"))
+    meta["text_sha256"] = "0" * 64
+    (ann / "aeb" / second.name).write_text(json.dumps(meta), encoding="utf-8")
+    docs, mismatched, missing = hydrated_documents(ann, aeb_root)
+    assert [d.id for d in docs] == [first.stem] and mismatched == [second.stem] and missing == []
+
+
+def test_invalid_annotations_write_nothing(aeb_root: Path, tmp_path: Path):
+    ann = tmp_path / "annotations"
+    (ann / "aeb").mkdir(parents=True)
+    path = sorted((ANNOTATIONS / "aeb").glob("*.json"))[0]
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    meta["segments"] = meta["segments"][1:]  # leaves the start of the page uncovered
+    (ann / "aeb" / path.name).write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(HydrationError, match="segment-coverage"):
+        hydrate_aeb(ann, aeb_root, tmp_path / "corpus")
+    assert not (tmp_path / "corpus").exists()
+
+
+def test_committed_annotations_hold_no_page_text(hydrated: Path):
+    committed = "\n".join(p.read_text(encoding="utf-8") for p in (ANNOTATIONS / "aeb").glob("*.json"))
+    leaks = []
+    for doc in load_documents(path=hydrated, dataset="aeb"):
+        for line in doc.text.splitlines():
+            for i in range(0, max(0, len(line) - 40), 40):
+                run = line[i:i + 40]
+                if run.count(" ") >= 4 and run in committed:
+                    leaks.append((doc.id, run))
+    assert leaks == []
