@@ -160,3 +160,7 @@ def pages_compile(drafts: tuple[Path, ...], annotations: Path | None, force: boo
 
 
 # --- registered command groups (one line per feature area) ---
+from .cli_hydrate import aeb as _aeb_group, hydrate as _hydrate_group  # noqa: E402
+
+main.add_command(_hydrate_group)
+main.add_command(_aeb_group)
