@@ -164,6 +164,18 @@ def _check_entities(c: _Checker, content: list[bool]) -> None:
                   f"entities are flat", b.span)
 
 
+def _includes_enclosing_marks(text: str, start: int, end: int) -> bool:
+    """A direct quote's content that starts or ends with a quotation mark not itself enclosed by
+    one: the enclosing mark was taken into the span. A mark right inside the enclosing one
+    (a nested quote at the edge, „… ‚x‘“) and an apostrophe after a letter are fine."""
+    first, last = text[start], text[end - 1]
+    opens = first in QUOTE_MARKS and (start == 0 or text[start - 1] not in QUOTE_MARKS)
+    apostrophe = last in "'’" and end - start > 1 and text[end - 2].isalpha()
+    closes = (last in QUOTE_MARKS and not apostrophe
+              and (end == len(text) or text[end] not in QUOTE_MARKS))
+    return opens or closes
+
+
 def _check_quotes(c: _Checker, content: list[bool]) -> None:
     groups: dict[str, set] = defaultdict(set)
     for q in sorted(c.doc.quotes):
@@ -175,9 +187,7 @@ def _check_quotes(c: _Checker, content: list[bool]) -> None:
         if not c.span_ok("quotes", q.span, "quote content"):
             continue
         _inside_content(c, content, "quotes", q.span, "quote content")
-        text = c.doc.text[q.start:q.end]
-        if q.kind == "direct" and (text[0] in QUOTE_MARKS and text[0] not in "'’"
-                                   or text[-1] in QUOTE_MARKS and text[-1] not in "'’"):
+        if q.kind == "direct" and _includes_enclosing_marks(c.doc.text, q.start, q.end):
             c.add("quotes", "quote-marks",
                   "quote content includes its enclosing quotation marks", q.span)
         for role, span in (("speaker", q.speaker), ("cue", q.cue)):

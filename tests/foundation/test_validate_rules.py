@@ -113,6 +113,14 @@ def test_direct_quote_without_its_marks():
     assert v.text == "“It is done,”"
 
 
+def test_nested_quote_at_the_edge_is_not_an_enclosing_mark():
+    text = "„Er rief ‚Halt‘“, sagte Ines Ohl."
+    content = find(text, "Er rief ‚Halt‘")
+    doc = good_document(text=text, segments=(Segment(0, len(text), "body"),), entities=(),
+                        quotes=(Quote(content.start, content.end, "direct", "1"),))
+    assert [v for v in violations(doc) if v.rule == "quote-marks"] == []
+
+
 def test_speaker_overlapping_content():
     doc = good_document()
     doc = replace(doc, quotes=(replace(doc.quotes[0], speaker=find(TEXT, "done")),))
