@@ -156,6 +156,12 @@ def _check_entities(c: _Checker, content: list[bool]) -> None:
             c.add("entities", "duplicate", "the same entity is annotated twice", ent.span)
             seen[ent] = 1
         _inside_content(c, content, "entities", ent.span, "entity")
+        text = c.doc.text
+        if (ent.start > 0 and text[ent.start - 1].isalnum()
+                or ent.end < len(text) and text[ent.end].isalnum()):
+            c.add("entities", "word-boundary",
+                  "entity starts or ends inside a word (inflected endings stay inside the span)",
+                  ent.span)
     spans = sorted(c.doc.entities, key=lambda e: (e.start, e.end))
     for a, b in zip(spans, spans[1:]):
         if a.end > b.start and (a.start, a.end) != (b.start, b.end):

@@ -84,6 +84,14 @@ def test_entities_are_flat_and_unique():
     assert v.text == "Ana Ruiz"
 
 
+def test_entities_cover_whole_words():
+    doc = good_document(text=TEXT.replace("Ana Ruiz said", "Ana Ruizs said"))
+    doc = replace(doc, segments=(), entities=(entity(doc.text, "Ana Ruiz", "PERSON"),), quotes=(),
+                  annotated=frozenset({"entities"}))
+    (v,) = only(doc, "word-boundary")
+    assert v.text == "Ana Ruiz"
+
+
 def test_quote_outside_content():
     home = find(TEXT, "Home")
     doc = good_document(quotes=(Quote(home.start, home.end, "direct", "1"),))
