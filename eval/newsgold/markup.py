@@ -19,6 +19,10 @@ part of the text. Tags (attribute values in double quotes, ``&quot;`` and ``&amp
 * ``<ng-sp g="G [G …]" [name="…"]>``: the speaker mention of the groups, with the resolved name.
 * ``<ng-cue g="G [G …]">``: the cue (reporting verb or phrase) of the groups.
 
+Optional front matter key ``annotated``: the layers the file has gold for, as a YAML list (e.g.
+``annotated: []`` for a page brought in but not annotated yet). Absent means all three layers; it
+is written only when some layer is not annotated, and a layer not listed may have no tags.
+
 ``parse`` and ``serialize`` are inverse on canonical files; ``serialize`` writes the canonical form
 (group ids renumbered 1, 2, … in order of their first part, attributes in a fixed order).
 """
@@ -31,7 +35,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .schema import Document, Entity, Quote, Segment, Span
+from .schema import LAYERS, Document, Entity, Quote, Segment, Span
 
 TAG_RE = re.compile(r'<(/?)ng-(seg|ent|q|sp|cue)((?:\s+[a-z]+="[^"]*")*)\s*>')
 _ATTR_RE = re.compile(r'([a-z]+)="([^"]*)"')
@@ -40,6 +44,8 @@ _RANK = {"seg": 0, "q": 1, "sp": 2, "cue": 3, "ent": 4}
 FRONT_MATTER_KEYS = (
     "id", "url", "site", "layout", "language", "published", "title", "source", "license", "topic",
 )
+#: Front matter keys a file may leave out: ``annotated`` (default: all layers).
+OPTIONAL_KEYS = ("annotated",)
 
 
 class MarkupError(ValueError):
@@ -171,17 +177,35 @@ def parse(source: str, where: str = "<string>", html: str | None = None) -> Docu
     missing = [k for k in FRONT_MATTER_KEYS if k not in meta]
     if missing:
         raise MarkupError(f"{where}: front matter lacks {', '.join(missing)}")
-    unknown = sorted(set(meta) - set(FRONT_MATTER_KEYS))
+    unknown = sorted(set(meta) - set(FRONT_MATTER_KEYS) - set(OPTIONAL_KEYS))
     if unknown:
         raise MarkupError(f"{where}: front matter has unknown keys {', '.join(unknown)}")
     published = meta["published"]
-    return Document(
+    doc = Document(
         id=str(meta["id"]), url=str(meta["url"]), site=str(meta["site"]), layout=str(meta["layout"]),
         language=str(meta["language"]), published=None if published is None else str(published),
         title=str(meta["title"]), source=str(meta["source"]), license=str(meta["license"]),
         topic=None if meta["topic"] is None else str(meta["topic"]),
         text=text, html=html, **layers_from_tags(text, tags, where),
-    )
+        annotated=_annotated(meta.get("annotated", list(LAYERS)), where))
+    check_annotated(doc, where)
+    return doc
+
+
+def _annotated(value: object, where: str) -> frozenset[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value) \
+            or len(set(value)) != len(value) or not set(value) <= set(LAYERS):
+        raise MarkupError(f"{where}: front matter 'annotated' must be a list of distinct layers "
+                          f"from {', '.join(LAYERS)}, got {value!r}")
+    return frozenset(value)
+
+
+def check_annotated(doc: Document, where: str) -> None:
+    """A layer the document is not annotated for must be empty."""
+    for layer in LAYERS:
+        if layer not in doc.annotated and getattr(doc, layer):
+            raise MarkupError(f"{where}: {doc.id} has {layer} but its front matter 'annotated' "
+                              f"does not list {layer}")
 
 
 def canonical_groups(quotes: tuple[Quote, ...]) -> dict[str, str]:
@@ -271,9 +295,14 @@ def serialize_body(doc: Document, where: str = "<document>") -> str:
 def front_matter(doc: Document) -> str:
     """The YAML front matter block of a document (fixed key order)."""
     meta = {k: getattr(doc, k) for k in FRONT_MATTER_KEYS}
-    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000) + "---\n"
+    block = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000)
+    if doc.annotated != frozenset(LAYERS):
+        layers = [layer for layer in LAYERS if layer in doc.annotated]
+        block += yaml.safe_dump({"annotated": layers}, default_flow_style=None)
+    return "---\n" + block + "---\n"
 
 
 def serialize(doc: Document, where: str = "<document>") -> str:
     """The whole canonical gold source file of a document."""
+    check_annotated(doc, where)
     return front_matter(doc) + serialize_body(doc, where) + "\n"

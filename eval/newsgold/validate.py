@@ -141,6 +141,8 @@ def _report_runs(c: _Checker, values: list, bad, rule: str, message: str) -> Non
 
 
 def _inside_content(c: _Checker, content: list[bool], layer: str, span: Span, what: str) -> None:
+    if "segments" not in c.doc.annotated:  # no partition yet: nothing to be inside of
+        return
     if not all(content[span.start:span.end]):
         c.add(layer, "content-only", f"{what} lies (partly) outside content segments", span)
 
