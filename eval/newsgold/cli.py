@@ -164,3 +164,22 @@ from .cli_hydrate import aeb as _aeb_group, hydrate as _hydrate_group  # noqa: E
 
 main.add_command(_hydrate_group)
 main.add_command(_aeb_group)
+
+from .annotate.cli import annotate, pages_add  # noqa: E402
+
+main.add_command(annotate)
+pages.add_command(pages_add)
+
+from .harness.cli import compare_command, eval_command, extractors_command  # noqa: E402
+
+main.add_command(eval_command)
+main.add_command(compare_command)
+main.add_command(extractors_command)
+
+from .view.cli import view_command  # noqa: E402
+
+main.add_command(view_command)
+
+from .leaderboard.cli import leaderboard_command  # noqa: E402
+
+main.add_command(leaderboard_command)
