@@ -113,6 +113,7 @@ def _card(meta: dict, docs: list[Document], splits: dict[str, str],
           annotations: Path) -> str:
     body = (annotations / "CARD.md").read_text(encoding="utf-8")
     values = {
+        "agreement": _agreement(annotations),
         "aeb_stats": _aeb_stats(annotations),
         "version": meta["version"], "content_sha256": digest, "schema": SCHEMA_VERSION,
         "renderer": RENDERER_VERSION, "stats": markdown_tables(corpus_stats(docs, splits)),
@@ -123,6 +124,17 @@ def _card(meta: dict, docs: list[Document], splits: dict[str, str],
         body = body.replace("{{" + key + "}}", value)
     aeb_digest = _files_digest(sorted((annotations / "aeb").glob("*.json")))
     return "---\n" + _card_yaml(meta, split_rows, sizes, digest, aeb_digest) + "---\n\n" + body
+
+
+def _agreement(annotations: Path) -> str:
+    """Agreement of the gold with the independent second pass, as a Markdown table."""
+    from .annotate.agreement import agreement, to_markdown
+    from .annotate.versions import offline_versions
+
+    versions, problems = offline_versions(annotations, "second-pass")
+    if problems:
+        raise BuildError(problems)
+    return to_markdown(agreement(versions)) if versions else "(no second pass yet)"
 
 
 def _aeb_stats(annotations: Path) -> str:
