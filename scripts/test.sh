@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export HF_HUB_OFFLINE=1 HF_DATASETS_DISABLE_PROGRESS_BARS=1
-python3 -m pip install --quiet --disable-pip-version-check -e ".[all]"
+bash scripts/install.sh              # newsgold with all extras
 bash scripts/install-browser.sh      # Debian's chromium for the viewer's browser tests
 bash scripts/labelstudio-venv.sh     # label-studio 1.23.2 in .venv-labelstudio + a migrated template
 python3 -m pytest "$@"
