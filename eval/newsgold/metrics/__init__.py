@@ -1,1 +1,58 @@
-"""Metrics, one module per task, sharing one span-matching function (``matching``)."""
+"""Metrics, one module per task, sharing one span-matching function (``matching``).
+
+Every metric follows ``base.Metric``: ``doc_stats(gold, pred)`` gives one document's additive
+statistics (None when the gold lacks the task's layer), ``score(matrix)`` turns the stacked rows of
+scored documents into named scores in [0, 1] (None where undefined).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from ..extractors.base import Prediction
+from ..schema import Document
+from .base import Metric
+from .boilerplate import AEBMetric, LCSMetric, SegmentMetric
+from .entities import EntityMetric
+from .quotes import QuoteMetric
+
+#: Metric classes by ``name``.
+METRICS: dict[str, type[Metric]] = {
+    cls.name: cls for cls in (AEBMetric, LCSMetric, SegmentMetric, EntityMetric, QuoteMetric)
+}
+
+
+def doc_stats_many(metric: Metric,
+                   pairs: Sequence[tuple[Document, Prediction]]) -> list[np.ndarray | None]:
+    """``metric.doc_stats`` of many (gold, prediction) pairs, in order.
+
+    Uses the metric's vectorised ``batch_stats`` where it has one (``EntityMetric``), which gives
+    the same rows much faster than one call per document.
+    """
+    batch = getattr(metric, "batch_stats", None)
+    return batch(pairs) if batch is not None else [metric.doc_stats(g, p) for g, p in pairs]
+
+
+def clear_caches() -> None:
+    """Forget every memoised intermediate (tokenised texts, shingles, the last prepared entity
+    batch): frees memory, and makes timings cold."""
+    from . import boilerplate, entities, tokens
+
+    tokens.words.cache_clear()
+    boilerplate.shingles.cache_clear()
+    entities.clear_cache()
+
+
+def stats_matrix(metric: Metric, rows: Iterable[np.ndarray | None]) -> np.ndarray:
+    """Stack per-document statistics into the matrix ``metric.score`` takes.
+
+    Documents that were not scored (None) are left out, so the matrix may have zero rows.
+    """
+    kept = [np.asarray(row, dtype=float) for row in rows if row is not None]
+    return np.stack(kept) if kept else np.zeros((0, len(metric.stat_names)))
+
+
+__all__ = ["METRICS", "AEBMetric", "EntityMetric", "LCSMetric", "Metric", "QuoteMetric",
+           "SegmentMetric", "clear_caches", "doc_stats_many", "stats_matrix"]

@@ -1,0 +1,1 @@
+"""Tests of the metrics layer: matching, task metrics, significance, signatures, AEB data."""
