@@ -9,12 +9,12 @@ checks the hash, and writes the ``aeb`` config of the corpus (``corpus/aeb/``, n
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .aeb import read_gold, read_html
 from .atomic import write_text
 from .records import text_sha256, to_row
 from .render import RENDERER_VERSION, render_text
@@ -43,17 +43,11 @@ def annotation_dir(annotations: Path) -> Path:
     return annotations / CONFIG
 
 
-def read_page(aeb_root: Path, aeb_id: str) -> str:
-    """The decompressed HTML of one benchmark page."""
-    return gzip.decompress((aeb_root / "html" / f"{aeb_id}.html.gz").read_bytes()).decode("utf-8")
-
-
-def read_ground_truth(aeb_root: Path) -> dict[str, dict]:
-    path = aeb_root / "ground-truth.json"
-    if not path.is_file():
-        raise HydrationError(f"{path} not found: PATH must be a copy of {AEB_REPOSITORY} "
-                             f"(folders html/ and the file ground-truth.json)")
-    return json.loads(path.read_text(encoding="utf-8"))
+def check_layout(aeb_root: Path) -> None:
+    """Fail early, with the fix, when PATH is not a copy of the benchmark repository."""
+    if not (aeb_root / "ground-truth.json").is_file() or not (aeb_root / "html").is_dir():
+        raise HydrationError(f"{aeb_root} is not a copy of {AEB_REPOSITORY}: it needs the "
+                             f"folder html/ and the file ground-truth.json (commit {AEB_COMMIT})")
 
 
 def standoff(doc: Document, aeb_id: str) -> str:
@@ -114,7 +108,7 @@ def hydrated_documents(annotations: Path, aeb_root: Path) -> tuple[list[Document
         if not page.is_file():
             missing.append(meta["id"])
             continue
-        html = read_page(aeb_root, meta["aeb_id"])
+        html = read_html(aeb_root, meta["aeb_id"])
         text = render_text(html)
         if text_sha256(text) != meta["text_sha256"]:
             mismatched.append(meta["id"])
@@ -130,7 +124,7 @@ def hydrate_aeb(annotations: Path, aeb_root: Path, corpus: Path) -> HydrationRep
 
     from .validate import check_document
 
-    read_ground_truth(aeb_root)
+    check_layout(aeb_root)
     docs, mismatched, missing = hydrated_documents(annotations, aeb_root)
     problems = [str(v) for d in docs
                 for v in check_document(d, str(annotation_dir(annotations) / f"{d.id}.json"))]
@@ -182,18 +176,20 @@ def write_proposals(annotations: Path, aeb_root: Path, force: bool = False) -> l
 
     from .aeb_align import propose_segments
 
+    check_layout(aeb_root)
+    gold = read_gold(aeb_root)
     written = []
-    for aeb_id, item in sorted(read_ground_truth(aeb_root).items()):
+    for aeb_id in gold.ids:
         path = annotation_dir(annotations) / f"aeb-{aeb_id[:12]}.json"
         if path.exists() and not force:
             continue
-        html = read_page(aeb_root, aeb_id)
+        html = read_html(aeb_root, aeb_id)
         text = render_text(html)
         doc = Document(
-            id=f"aeb-{aeb_id[:12]}", url=item["url"], site=urlparse(item["url"]).hostname or "",
+            id=f"aeb-{aeb_id[:12]}", url=gold.urls[aeb_id], site=urlparse(gold.urls[aeb_id]).hostname or "",
             layout=CONFIG, language=guess_language(text), published=None, title="",
             source="aeb", license=AEB_LICENSE, topic=None, text=text,
-            segments=tuple(propose_segments(text, item["articleBody"], _headline(html))),
+            segments=tuple(propose_segments(text, gold.bodies[aeb_id], _headline(html))),
             annotated=frozenset({"segments"}),
         )
         write_text(path, standoff(doc, aeb_id))
