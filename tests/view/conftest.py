@@ -6,11 +6,12 @@ playwright never downloads a browser. If Chromium cannot be started the tests fa
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
+from support.corpus import copy_annotations
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -27,17 +28,7 @@ PAGES = ("broadcaster-ashcombe-footbridge-vote", "latestly-russia-china-2023-06-
 
 def small_annotations(root: Path, pages=PAGES) -> Path:
     """An annotations folder holding only ``pages`` (gold text and page HTML)."""
-    ann = root / "annotations"
-    (ann / "gold").mkdir(parents=True)
-    (ann / "html").mkdir()
-    for name in ("corpus.yaml", "CARD.md"):
-        shutil.copy(REPO / "annotations" / name, ann / name)
-    for doc_id in pages:
-        shutil.copy(REPO / "annotations" / "gold" / f"{doc_id}.txt", ann / "gold")
-        html = REPO / "annotations" / "html" / f"{doc_id}.html"
-        if html.exists():
-            shutil.copy(html, ann / "html")
-    return ann
+    return copy_annotations(root, pages)
 
 
 @pytest.fixture(scope="session")
