@@ -55,7 +55,9 @@ class Span:
     end: int
 
     def overlaps(self, other: "Span") -> bool:
-        return self.start < other.end and other.start < self.end
+        """Whether the spans share a code point (an empty span overlaps nothing, as in the
+        metrics' matcher)."""
+        return max(self.start, other.start) < min(self.end, other.end)
 
     def contains(self, other: "Span") -> bool:
         return self.start <= other.start and other.end <= self.end
