@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from .schema import Segment
+from .schema import Segment, trim
 
 _WORD = re.compile(r"\w+")
 MIN_RUN = 3  # matched runs shorter than this (common words) do not count
@@ -47,16 +47,8 @@ def matched_mask(text: str, gold_body: str) -> list[bool]:
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """Non-blank lines of the text as trimmed spans."""
-    spans = []
-    for m in re.finditer(r"[^\n]+", text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
-    return spans
+    spans = (trim(text, m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
+    return [(start, end) for start, end in spans if start < end]
 
 
 def propose_kind(line: str, position: str, title: str) -> str:
@@ -102,11 +94,7 @@ def _split_line(text: str, start: int, end: int, gold_body: str) -> list[tuple[i
             flags[i:j] = [True] * (j - i)
     pieces = []
     for value, i, j in _runs(flags):
-        lo, hi = start + i, start + j
-        while lo < hi and text[lo].isspace():
-            lo += 1
-        while hi > lo and text[hi - 1].isspace():
-            hi -= 1
+        lo, hi = trim(text, start + i, start + j)
         pieces.append((lo, hi, "body" if value else "related"))
     return pieces
 

@@ -21,6 +21,7 @@ from lxml import etree
 
 from .markup import MarkupError, _Tag, layers_from_tags, parse, serialize, split_front_matter
 from .render import parse_html, render, render_tree
+from .schema import trim
 
 _MARKER_TAG = re.compile(r"</?ng-(?:seg|ent|q|sp|cue)\b[^>]*>")
 _SEG_ATTR = re.compile(r'\s+data-seg="[a-z_]+"')
@@ -29,14 +30,6 @@ _SEG_ATTR = re.compile(r'\s+data-seg="[a-z_]+"')
 def strip_markers(html: str) -> str:
     """The published page: the draft without annotation markers."""
     return _SEG_ATTR.sub("", _MARKER_TAG.sub("", html))
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _depth(el: etree._Element) -> int:
@@ -94,7 +87,7 @@ def compile_draft(draft: str, where: str = "<draft>") -> tuple[str, str]:
     for el, (start, end) in marked.element_spans.items():
         name = el.tag[3:] if isinstance(el.tag, str) and el.tag.startswith("ng-") else None
         if name in ("ent", "q", "sp", "cue"):
-            start, end = _trimmed(text, start, end)
+            start, end = trim(text, start, end)
             tags.append(_Tag(name, start, end, tuple(sorted(el.attrib.items()))))
     layers = layers_from_tags(text, tags, where)
     doc = parse(front + "\n", where)

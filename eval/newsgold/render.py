@@ -23,6 +23,8 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
+from .schema import trim
+
 RENDERER_VERSION = "newsgold-render/1"
 
 SKIP_TAGS = frozenset({
@@ -100,11 +102,7 @@ class _Block:
     def take(self) -> tuple[str, list[object]]:
         """Return the stripped block text and owners, and reset."""
         chars, owners = self.chars, self.owners
-        lo, hi = 0, len(chars)
-        while lo < hi and chars[lo].isspace():
-            lo += 1
-        while hi > lo and chars[hi - 1].isspace():
-            hi -= 1
+        lo, hi = trim(chars, 0, len(chars))
         self.chars, self.owners, self.pending_space = [], [], None
         return "".join(chars[lo:hi]), owners[lo:hi]
 

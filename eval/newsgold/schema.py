@@ -6,7 +6,7 @@ Offsets are Python code-point offsets into ``Document.text``, half-open ``[start
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Iterable
+from typing import Iterable, Sequence
 
 SCHEMA_VERSION = "1.0"
 
@@ -40,6 +40,15 @@ ONTONOTES_TO_CONLL: dict[str, str] = {
 QUOTE_KINDS: tuple[str, ...] = ("direct", "mixed", "indirect")
 SPLITS: tuple[str, ...] = ("dev", "test")
 SOURCES: tuple[str, ...] = ("seed", "original", "aeb", "added")
+
+
+def trim(text: Sequence[str], start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without leading and trailing whitespace (may become empty)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def to_conll(label: str) -> str:

@@ -8,20 +8,13 @@ from __future__ import annotations
 
 import re
 
+from ..schema import trim
+
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE = re.compile(r"[^\n]+")
 #: Sentence end: terminal punctuation, closing marks, whitespace, then an upper-case letter,
 #: a digit or an opening mark. (Abbreviations such as "Mr. Smith" over-split; callers cope.)
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)\]]*(\s+)(?=[\"“‘«„(\[]?[A-ZÀ-ÖØ-Þ0-9])")
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` without leading and trailing whitespace (may become empty)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _pieces(text: str, start: int, end: int,
