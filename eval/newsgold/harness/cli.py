@@ -108,6 +108,21 @@ def _evaluate_kwargs(tasks, split, dataset, corpus_path, view, workers, timeout,
             "command_line": _command_line()}
 
 
+
+def system_from_options(extractor: str | None, command: str | None,
+                        predictions: Path | None) -> Any:
+    """The system one of EXTRACTOR, --command or --predictions names (registry names and
+    module:attr strings are resolved by the harness)."""
+    if command is not None:
+        from ..extractors.command import CommandExtractor
+
+        return CommandExtractor(command)
+    if predictions is not None:
+        from ..extractors.predictions_file import PredictionsFile
+
+        return PredictionsFile(predictions)
+    return extractor
+
 @click.command("eval", cls=_RecordedCommand)
 @click.argument("extractor", required=False)
 @click.option("--command", "command", default=None,
@@ -135,17 +150,8 @@ def eval_command(extractor: str | None, command: str | None, predictions: Path |
         from .record import save_result
         from .report import eval_sheets, print_table, render_eval
 
-        if command is not None:
-            from ..extractors.command import CommandExtractor
-
-            system: Any = CommandExtractor(command)
-        elif predictions is not None:
-            from ..extractors.predictions_file import PredictionsFile
-
-            system = PredictionsFile(predictions)
-        else:
-            system = extractor
-        result = evaluate(system, **_evaluate_kwargs(**options))
+        result = evaluate(system_from_options(extractor, command, predictions),
+                          **_evaluate_kwargs(**options))
         if record is not None:
             save_result(result, record, predictions=keep_predictions)
         if fmt == "table" and output is None:

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from ..extractors.base import TASKS
+from ..harness.cli import system_from_options
 from ..schema import CONTENT_VIEWS
 
 #: Options that a run record fixes (given together with a record they are an error).
@@ -83,17 +84,7 @@ def view_command(ctx: click.Context, record: Path | None, extractor: str | None,
         if record is not None:
             made = from_record(record, corpus_path, **options)
         else:
-            if command is not None:
-                from ..extractors.command import CommandExtractor
-
-                system: Any = CommandExtractor(command)
-            elif predictions is not None:
-                from ..extractors.predictions_file import PredictionsFile
-
-                system = PredictionsFile(predictions)
-            else:
-                system = extractor
-            made = run_extractor(system, split=run["split"], dataset=run["dataset"],
+            made = run_extractor(system_from_options(extractor, command, predictions), split=run["split"], dataset=run["dataset"],
                                  view=run["view"], corpus=corpus_path,
                                  tasks=run["tasks"] or None, **options)
         for note in made.notes:
