@@ -19,7 +19,6 @@ class CorpusStats:
     sites: Counter = field(default_factory=Counter)
     sources: Counter = field(default_factory=Counter)
     segment_kinds: Counter = field(default_factory=Counter)
-    segment_chars: Counter = field(default_factory=Counter)
     pages_with_kind: Counter = field(default_factory=Counter)
     entity_labels: Counter = field(default_factory=Counter)
     quote_kinds: Counter = field(default_factory=Counter)
@@ -63,7 +62,6 @@ def corpus_stats(docs: list[Document], splits: dict[str, str] | None = None) -> 
         s.sources[doc.source] += 1
         for seg in doc.segments:
             s.segment_kinds[seg.kind] += 1
-            s.segment_chars[seg.kind] += seg.end - seg.start
         for kind in {seg.kind for seg in doc.segments}:
             s.pages_with_kind[kind] += 1
         s.entity_labels.update(e.label for e in doc.entities)
