@@ -115,6 +115,7 @@ def _card(meta: dict, docs: list[Document], splits: dict[str, str],
     values = {
         "agreement": _agreement(annotations),
         "aeb_stats": _aeb_stats(annotations),
+        "aeb_agreement": _aeb_agreement(annotations),
         "version": meta["version"], "content_sha256": digest, "schema": SCHEMA_VERSION,
         "renderer": RENDERER_VERSION, "stats": markdown_tables(corpus_stats(docs, splits)),
         "documents": str(len(docs)),
@@ -155,6 +156,14 @@ def _aeb_stats(annotations: Path) -> str:
     rows += [("entity mentions", entities), ("quote spans", quotes)]
     rows += [(f"segments: {kind}", n) for kind, n in sorted(segments.items())]
     return "| | count |\n|---|---:|\n" + "\n".join(f"| {k} | {v:,} |" for k, v in rows)
+
+
+def _aeb_agreement(annotations: Path) -> str:
+    """The table written by ``newsgold aeb agreement --write`` (it needs the public pages)."""
+    from .hydrate import AGREEMENT_FILE
+
+    path = annotations / HYDRATED / AGREEMENT_FILE
+    return path.read_text(encoding="utf-8").rstrip("\n") if path.is_file() else "(no second pass yet)"
 
 
 def _files_digest(paths: list[Path]) -> str:

@@ -117,6 +117,29 @@ def hydrated_documents(annotations: Path, aeb_root: Path) -> tuple[list[Document
     return docs, mismatched, missing
 
 
+SECOND_PASS = "second-pass"
+AGREEMENT_FILE = "AGREEMENT.md"
+
+
+def second_pass_versions(annotations: Path, aeb_root: Path) -> dict[str, dict[str, Document]]:
+    """``{doc_id: {"first-pass": doc, "second-pass": doc}}`` for the independently re-annotated
+    pages (``annotations/aeb/second-pass/``), both joined with the locally rendered text."""
+    docs, mismatched, missing = hydrated_documents(annotations, aeb_root)
+    if mismatched or missing:
+        raise HydrationError(f"cannot compare passes: pages {', '.join(mismatched + missing)} "
+                             f"do not hydrate from {aeb_root}")
+    by_id = {d.id: d for d in docs}
+    versions = {}
+    for path in sorted((annotation_dir(annotations) / SECOND_PASS).glob("*.json")):
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        first = by_id.get(meta["id"])
+        if first is None or text_sha256(first.text) != meta["text_sha256"]:
+            raise HydrationError(f"{path}: its text hash differs from the first pass of {meta['id']}")
+        versions[meta["id"]] = {"first-pass": first,
+                                SECOND_PASS: document_from_standoff(meta, first.text, first.html)}
+    return versions
+
+
 def hydrate_aeb(annotations: Path, aeb_root: Path, corpus: Path) -> HydrationReport:
     """Write ``corpus/aeb/test-00000-of-00001.parquet`` from the annotations and local pages."""
     from .atomic import write_bytes
