@@ -116,3 +116,22 @@ def test_the_metric_set_names_every_metric_and_rebuilds_it() -> None:
         assert metric_id(metric).startswith(f"{metric.name}(")
     with pytest.raises(KeyError, match="unknown metric 'bleu'"):
         build_metric("bleu", {})
+
+
+def test_a_metric_failing_in_a_batch_names_the_document() -> None:
+    from newsgold.extractors.base import Prediction
+    from newsgold.harness.runner import OK, PageOutcome
+    from newsgold.harness.scoring import doc_stats_table
+    from newsgold.metrics import SegmentMetric
+    from newsgold.schema import Segment
+
+    docs = make_documents(4)
+    outcomes = [PageOutcome(d.id, OK, Prediction(d.id, segments=d.segments)) for d in docs]
+    outside = len(docs[2].text) + 5
+    outcomes[2] = PageOutcome(docs[2].id, OK, Prediction(
+        docs[2].id, segments=(Segment(0, outside, "body"),)))
+    with pytest.raises(RuntimeError, match=rf"segments.* failed on document {docs[2].id}: "
+                                           r"ValueError: .* lies outside the text"):
+        doc_stats_table(SegmentMetric(), docs, outcomes)
+    table = doc_stats_table(SegmentMetric(), docs[:2], outcomes[:2])
+    assert table.doc_ids == (docs[0].id, docs[1].id) and table.matrix.shape[0] == 2

@@ -174,8 +174,8 @@ def test_n_documents_together_equal_the_sum_of_their_stats(pairs) -> None:
 
 
 @SETTINGS
-@given(st.lists(documents(), max_size=4), st.lists(st.sampled_from(["entities", "quotes"]),
-                                                   max_size=4))
+@given(st.lists(documents(), max_size=4),
+       st.lists(st.sampled_from(["segments", "entities", "quotes"]), max_size=4))
 def test_batch_stats_equal_one_document_at_a_time(pairs, unannotated) -> None:
     # Some documents lack a layer: their rows stay None, the others are unaffected.
     pairs = [(replace(g, annotated=g.annotated - {layer}) if k < len(unannotated) else g, p)

@@ -9,7 +9,8 @@ from typing import Sequence
 
 import numpy as np
 
-from ..metrics import stats_matrix
+from ..extractors.base import Prediction
+from ..metrics import doc_stats_many, stats_matrix
 from ..metrics.base import Metric
 from ..schema import Document
 from ..signature import Signature
@@ -39,26 +40,33 @@ def _clean(values: dict) -> dict[str, float | None]:
             for k, v in values.items()}
 
 
+def _stats_rows(metric: Metric, pairs: list[tuple[Document, Prediction]]) -> list:
+    """``doc_stats_many`` of the pairs; on an error, the document it fails on is named."""
+    try:
+        return doc_stats_many(metric, pairs)
+    except Exception:  # noqa: BLE001 - re-raised below with the failing document
+        for doc, prediction in pairs:
+            try:
+                metric.doc_stats(doc, prediction)
+            except Exception as exc:
+                raise RuntimeError(f"metric {metric_id(metric)} failed on document {doc.id}: "
+                                   f"{type(exc).__name__}: {exc}") from exc
+        raise
+
+
 def doc_stats_table(metric: Metric, documents: Sequence[Document],
                     outcomes: Sequence[PageOutcome]) -> StatsTable:
-    """``metric.doc_stats`` of every document the extractor was scored on."""
-    ids, rows, not_scored, not_applicable = [], [], 0, 0
+    """``metric.doc_stats`` of every document the extractor was scored on (in one batch)."""
+    applicable = [(doc, outcome.prediction) for doc, outcome in zip(documents, outcomes)
+                  if outcome.status != NOT_APPLICABLE and outcome.prediction is not None]
+    ids, rows = [], []
     width = len(metric.stat_names)
-    for doc, outcome in zip(documents, outcomes):
-        if outcome.status == NOT_APPLICABLE or outcome.prediction is None:
-            not_applicable += 1
-            continue
-        try:
-            stats = metric.doc_stats(doc, outcome.prediction)
-        except Exception as exc:
-            raise RuntimeError(f"metric {metric_id(metric)} failed on document {doc.id}: "
-                               f"{type(exc).__name__}: {exc}") from exc
-        if stats is None:
-            not_scored += 1
-            continue
-        ids.append(doc.id)
-        rows.append(np.asarray(stats, dtype=float).reshape(width))
-    return StatsTable(metric, tuple(ids), stats_matrix(metric, rows), not_scored, not_applicable)
+    for (doc, _), stats in zip(applicable, _stats_rows(metric, applicable)):
+        if stats is not None:
+            ids.append(doc.id)
+            rows.append(np.asarray(stats, dtype=float).reshape(width))
+    return StatsTable(metric, tuple(ids), stats_matrix(metric, rows),
+                      len(applicable) - len(ids), len(documents) - len(applicable))
 
 
 def signature(metric: Metric, dataset: DatasetInfo, extractor: str, extractor_version: str,

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import ClassVar, Hashable, Sequence
 
 import numpy as np
+from rapidfuzz.distance import LCSseq
 
 from ..extractors.base import Prediction
 from ..schema import CONTENT_VIEWS, SEGMENT_KINDS, Document, Segment
@@ -143,26 +144,8 @@ class AEBMetric(_TextMetric):
 # --- LCS ------------------------------------------------------------------------------------------
 
 def lcs_length(a: Sequence[Hashable], b: Sequence[Hashable]) -> int:
-    """Exact length of the longest common subsequence (bit-parallel, Hyyrö 2004).
-
-    Each row of the dynamic programme is one integer whose bits hold the row's increments, so the
-    cost is O(|a| * |b| / word size) big-integer operations.
-    """
-    if len(a) < len(b):
-        a, b = b, a
-    if not b:
-        return 0
-    positions: dict = {}
-    for j, token in enumerate(b):
-        positions[token] = positions.get(token, 0) | (1 << j)
-    full = (1 << len(b)) - 1
-    v = full
-    for token in a:
-        mask = positions.get(token)
-        if mask is not None:
-            u = v & mask
-            v = ((v + u) | (v - u)) & full
-    return len(b) - v.bit_count()
+    """Exact length of the longest common subsequence (rapidfuzz's bit-parallel ``LCSseq``)."""
+    return int(LCSseq.similarity(a, b))
 
 
 @dataclass(frozen=True)
