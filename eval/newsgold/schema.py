@@ -51,6 +51,37 @@ def trim(text: Sequence[str], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: Scripts written without spaces between words (or, for Hangul, with particles attached to the
+#: word): a name may start or end next to another character of these scripts.
+UNSPACED_SCRIPTS: tuple[tuple[int, int], ...] = (
+    (0x0E00, 0x0EFF),  # Thai, Lao
+    (0x1000, 0x109F),  # Myanmar
+    (0x1100, 0x11FF),  # Hangul Jamo
+    (0x1780, 0x17FF),  # Khmer
+    (0x3040, 0x31FF),  # Hiragana, Katakana, Bopomofo, Hangul compatibility Jamo, Katakana ext.
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xAC00, 0xD7AF),  # Hangul syllables
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFF66, 0xFF9F),  # half-width Katakana
+    (0x20000, 0x3FFFF),  # CJK extensions B and later
+)
+
+
+def _unspaced(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in UNSPACED_SCRIPTS)
+
+
+def cuts_word(text: str, outside: int, inside: int) -> bool:
+    """Whether a span edge between ``text[outside]`` (just outside the span) and ``text[inside]``
+    (its first or last character) cuts a word: the outside character is alphanumeric and
+    neither is of a script without spaces (``iPhone`` in ``iPhoneを`` is a whole word)."""
+    if not 0 <= outside < len(text) or not text[outside].isalnum():
+        return False
+    return not (_unspaced(text[outside]) or 0 <= inside < len(text) and _unspaced(text[inside]))
+
+
 def to_conll(label: str) -> str:
     """Map an OntoNotes name type to its CoNLL-2003 type."""
     return ONTONOTES_TO_CONLL[label]

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from .render import render_text
 from .schema import (
-    CONTENT_KINDS, ENTITY_LABELS, QUOTE_KINDS, SEGMENT_KINDS, SOURCES, Document, Span,
+    CONTENT_KINDS, ENTITY_LABELS, QUOTE_KINDS, SEGMENT_KINDS, SOURCES, Document, Span, cuts_word,
 )
 from .sources import SourceFile
 
@@ -159,8 +159,7 @@ def _check_entities(c: _Checker, content: list[bool]) -> None:
             seen[ent] = 1
         _inside_content(c, content, "entities", ent.span, "entity")
         text = c.doc.text
-        if (ent.start > 0 and text[ent.start - 1].isalnum()
-                or ent.end < len(text) and text[ent.end].isalnum()):
+        if cuts_word(text, ent.start - 1, ent.start) or cuts_word(text, ent.end, ent.end - 1):
             c.add("entities", "word-boundary",
                   "entity starts or ends inside a word (inflected endings stay inside the span)",
                   ent.span)

@@ -92,6 +92,20 @@ def test_entities_cover_whole_words():
     assert v.text == "Ana Ruiz"
 
 
+@pytest.mark.parametrize("text, name, clean", [
+    ("iPhoneを買った。", "iPhone", True),  # Japanese: particles follow names without a space
+    ("東京都に住む", "東京都", True),
+    ("엘제이의 앨범", "엘제이", True),  # Korean: the particle 의 stays outside
+    ("Ruizs said", "Ruiz", False),  # Latin script: still a cut word
+    ("Ruiz東京", "Ruiz", True),
+])
+def test_names_may_end_next_to_characters_of_scripts_without_spaces(text, name, clean):
+    doc = replace(good_document(text=text), segments=(), quotes=(),
+                  entities=(entity(text, name, "ORG"),), annotated=frozenset({"entities"}))
+    assert [v.rule for v in violations(doc) if v.rule == "word-boundary"] == \
+        ([] if clean else ["word-boundary"])
+
+
 def test_quote_outside_content():
     home = find(TEXT, "Home")
     doc = good_document(quotes=(Quote(home.start, home.end, "direct", "1"),))

@@ -42,11 +42,6 @@ def _first_body_word(marked: str) -> re.Match:
     return re.search(r'<ng-seg k="body">(\w+)', marked)
 
 
-def _all_layers(marked: str) -> str:
-    """The file declaring all three layers annotated (the ``annotated:`` line removed)."""
-    return re.sub(r"^annotated: .*\n", "", marked, count=1, flags=re.M)
-
-
 def test_an_unedited_export_imports_byte_identical(annotations: Path, aeb_root: Path, tmp_path: Path):
     edited = _export(annotations, aeb_root, tmp_path)
     target = annotations / f"{edited.stem}.json"
@@ -57,13 +52,13 @@ def test_an_unedited_export_imports_byte_identical(annotations: Path, aeb_root: 
 
 
 def test_an_added_entity_reaches_the_standoff_file(annotations: Path, aeb_root: Path, tmp_path: Path):
-    edited = _export(annotations, aeb_root, tmp_path)
-    marked = _all_layers(edited.read_text(encoding="utf-8"))
+    edited = _export(annotations, aeb_root, tmp_path, blank=True)  # no entities yet
+    marked = edited.read_text(encoding="utf-8")
     word = _first_body_word(marked)
     edited.write_text(marked[:word.start(1)] + f'<ng-ent t="ORG">{word[1]}</ng-ent>'
                       + marked[word.end(1):], encoding="utf-8")
     [result] = import_pages([edited], annotations, aeb_root)
-    assert result.after["entities"] == result.before["entities"] + 1
+    assert result.after["entities"] == 1
     doc = parse(export_pages(annotations, aeb_root, tmp_path / "again", {edited.stem})[0]
                 .read_text(encoding="utf-8"))
     assert [doc.text[e.start:e.end] for e in doc.entities] == [word[1]]
@@ -84,12 +79,13 @@ def test_changed_text_is_refused_naming_the_offset(annotations: Path, aeb_root: 
 
 def test_one_bad_file_means_nothing_is_written(annotations: Path, aeb_root: Path, tmp_path: Path):
     pages = {p.stem for p in annotations.glob("*.json")}
-    good, bad = export_pages(annotations, aeb_root, tmp_path / "work", set(sorted(pages)[:2]))
+    good, bad = export_pages(annotations, aeb_root, tmp_path / "work", set(sorted(pages)[:2]),
+                             start_blank=True)
     word = _first_body_word(good.read_text(encoding="utf-8"))
-    good.write_text(_all_layers(good.read_text(encoding="utf-8")).replace(
+    good.write_text(good.read_text(encoding="utf-8").replace(
         word[0], f'<ng-seg k="body"><ng-ent t="ORG">{word[1]}</ng-ent>', 1), encoding="utf-8")
-    marked = _all_layers(bad.read_text(encoding="utf-8"))
-    boilerplate = re.search(r'<ng-seg k="(?!body|title)[a-z]+">(\w+)', marked)
+    marked = bad.read_text(encoding="utf-8")
+    boilerplate = re.search(r'<ng-seg k="other">(\w+)', marked)
     bad.write_text(marked[:boilerplate.start(1)] + f'<ng-ent t="ORG">{boilerplate[1]}</ng-ent>'
                    + marked[boilerplate.end(1):], encoding="utf-8")
     before = {p.name: p.read_bytes() for p in annotations.glob("*.json")}
