@@ -1,5 +1,5 @@
 """``newsgold leaderboard --dataset aeb`` on real benchmark pages hydrated from ../shared (the
-test skips when that copy is absent): only the boilerplate task has gold there."""
+test skips when that copy is absent): all three layers have gold there."""
 
 from __future__ import annotations
 
@@ -36,9 +36,12 @@ def test_leaderboard_on_hydrated_aeb_pages(aeb_source: Path, tmp_path: Path) -> 
         "leaderboard-aeb.html", "leaderboard-aeb.json", "leaderboard-aeb.md"]
     data = json.loads((tmp_path / "out" / "leaderboard-aeb.json").read_text(encoding="utf-8"))
     assert (data["dataset"]["config"], data["dataset"]["documents"]) == ("aeb", AEB_PAGES)
-    assert data["tasks"] == ["boilerplate"]
-    assert data["skipped"] == [{"name": "gazetteer", "reason": "no gold for entities in aeb/test"}]
-    assert {b["task"] for b in data["boards"]} == {"boilerplate"}
-    rows = {r["extractor"]: r for r in data["boards"][0]["rows"]}
+    assert data["tasks"] == ["boilerplate", "entities", "quotes"]
+    assert data["skipped"] == []
+    assert {b["task"] for b in data["boards"]} == {"boilerplate", "entities"}  # no quote system
+    boards = {b["metric"]: b for b in data["boards"]}
+    rows = {r["extractor"]: r for r in boards["aeb(view=body)"]["rows"]}
     assert set(rows) == {"trafilatura", "baseline-lines"}
     assert all(r["n"] == AEB_PAGES and r["failed"] == 0 for r in rows.values())
+    [gazetteer] = boards["entities(mode=strict,labels=ontonotes)"]["rows"]
+    assert gazetteer["extractor"] == "gazetteer" and gazetteer["n"] == AEB_PAGES
