@@ -4,51 +4,17 @@ harness (everything heavy is imported inside the commands)."""
 from __future__ import annotations
 
 import json
-import shlex
 from pathlib import Path
 from typing import Any, Callable
 
 import click
 
+from ..cli_support import RecordedCommand, command_line, run_for_user
 from ..extractors.base import TASKS
 from ..schema import CONTENT_VIEWS
 
 FORMATS = ("table", "json", "csv", "markdown")
 BREAKDOWNS = ("site", "language", "layout")
-
-
-class _RecordedCommand(click.Command):
-    """A command that keeps its raw arguments (for the run record's command line)."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        ctx.meta["newsgold.args"] = list(args)
-        return super().parse_args(ctx, args)
-
-
-def _command_line() -> str:
-    ctx = click.get_current_context()
-    return shlex.join([*ctx.command_path.split(), *ctx.meta.get("newsgold.args", [])])
-
-
-def _user_errors() -> tuple[type[Exception], ...]:
-    """Exceptions that mean "bad input", reported as one line instead of a traceback."""
-    from ..corpus import CorpusNotHydrated
-    from ..extractors.command import CommandError
-    from ..extractors.predictions_file import PredictionsFileError
-    from ..extractors.registry import DuplicateExtractorError, ExtractorContractError, \
-        ExtractorUnavailableError, UnknownExtractorError
-
-    return (CorpusNotHydrated, CommandError, PredictionsFileError, DuplicateExtractorError,
-            ExtractorContractError, ExtractorUnavailableError, UnknownExtractorError,
-            ValueError, KeyError, FileNotFoundError)
-
-
-def _run(action: Callable[[], Any]) -> Any:
-    try:
-        return action()
-    except _user_errors() as exc:
-        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
-        raise click.ClickException(str(message)) from None
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -105,7 +71,7 @@ def _evaluate_kwargs(tasks, split, dataset, corpus_path, view, workers, timeout,
             "view": view, "workers": workers, "timeout": timeout or None, "seed": seed,
             "resamples": resamples, "confidence": confidence,
             "cache": False if no_cache else (cache_dir or True), "progress": not quiet,
-            "command_line": _command_line()}
+            "command_line": command_line()}
 
 
 
@@ -123,7 +89,7 @@ def system_from_options(extractor: str | None, command: str | None,
         return PredictionsFile(predictions)
     return extractor
 
-@click.command("eval", cls=_RecordedCommand)
+@click.command("eval", cls=RecordedCommand)
 @click.argument("extractor", required=False)
 @click.option("--command", "command", default=None,
               help="A command speaking the JSON-lines protocol (docs/protocol.md).")
@@ -163,7 +129,7 @@ def eval_command(extractor: str | None, command: str | None, predictions: Path |
         else:
             _emit(render_eval(result, "markdown" if fmt == "table" else fmt, per_doc, by), output)
 
-    _run(run)
+    run_for_user(run)
 
 
 def _system(spec: str) -> Any:
@@ -178,7 +144,7 @@ def _system(spec: str) -> Any:
     return spec
 
 
-@click.command("compare", cls=_RecordedCommand)
+@click.command("compare", cls=RecordedCommand)
 @click.argument("a")
 @click.argument("b")
 @_run_options
@@ -206,7 +172,7 @@ def compare_command(a: str, b: str, fmt: str, output: Path | None, trials: int,
         else:
             _emit(render_compare(result, "markdown" if fmt == "table" else fmt), output)
 
-    _run(run)
+    run_for_user(run)
 
 
 @click.command("extractors")
@@ -215,7 +181,7 @@ def extractors_command(as_json: bool) -> None:
     """List extractors: built-ins and plug-ins, where each is defined, availability, version."""
     from ..extractors.registry import default_registry
 
-    rows = _run(lambda: default_registry().listing())
+    rows = run_for_user(lambda: default_registry().listing())
     if as_json:
         click.echo(json.dumps([r.to_dict() for r in rows], indent=2))
         return

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..harness.cli import _RecordedCommand, _command_line, _run
+from ..cli_support import RecordedCommand, command_line, run_for_user
 
 
 def _names(values: tuple[str, ...]) -> list[str] | None:
@@ -16,7 +16,7 @@ def _names(values: tuple[str, ...]) -> list[str] | None:
     return names or None
 
 
-@click.command("leaderboard", cls=_RecordedCommand)
+@click.command("leaderboard", cls=RecordedCommand)
 @click.option("--split", default="test", show_default=True)
 @click.option("--dataset", default="default", show_default=True,
               help="Dataset configuration: default, or aeb after `newsgold hydrate aeb`.")
@@ -58,10 +58,10 @@ def leaderboard_command(split: str, dataset: str, corpus_path: Path | None, work
     if importlib.util.find_spec("matplotlib") is None:
         raise click.ClickException("the HTML report needs matplotlib: "
                                    'pip install -e ".[extractors]"')
-    lb = _run(lambda: run_leaderboard(
+    lb = run_for_user(lambda: run_leaderboard(
         _names(only), split=split, dataset=dataset, corpus=corpus_path, workers=workers,
         seed=seed, resamples=resamples, timeout=timeout or None, progress=not quiet,
-        command_line=_command_line()))
+        command_line=command_line()))
     err = Console(stderr=True)
     if not quiet:
         sheets = [board_sheet(lb, b, signature=None) for b in lb.boards()] + [problems_sheet(lb)]
