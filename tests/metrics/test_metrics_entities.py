@@ -255,3 +255,21 @@ def test_parity_with_seqeval_strict_iob2(docs) -> None:
     for label in LABELS:
         if label in report and report[label]["support"] > 0:
             assert report[label]["f1-score"] == pytest.approx(ours[f"f1:{label}"])
+
+
+def test_alignment_names_the_pairs_and_the_ignored_predictions() -> None:
+    from newsgold.metrics.entities import EntityPair
+
+    text = "Home News. Ana Ruiz met Acme Corp in Madrid."
+    gold = doc(text, segments=(seg(text, "Home News.", "navigation"),
+                               seg(text, "Ana Ruiz met Acme Corp in Madrid.", "body")),
+               entities=(ent(text, "Ana Ruiz", "PERSON"), ent(text, "Acme Corp", "ORG")))
+    predicted = (ent(text, "News", "ORG"), ent(text, "Acme", "ORG"), ent(text, "Ana Ruiz", "GPE"),
+                 ent(text, "Madrid", "CITY"))
+    aligned = EntityMetric(mode="strict").alignment(gold, pred(entities=predicted))
+    assert aligned.pairs == (EntityPair(0, 2, False, True, False),
+                             EntityPair(1, 1, False, False, True))
+    assert aligned.ignored == {0: "lies in boilerplate",
+                               3: "label CITY is outside the ontonotes label set"}
+    assert EntityMetric(mode="partial").alignment(gold, pred(entities=predicted)).pairs[1] == \
+        EntityPair(1, 1, False, False, True)

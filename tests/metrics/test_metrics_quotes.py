@@ -157,3 +157,16 @@ def test_bad_arguments_raise() -> None:
         QuoteMetric(threshold=0)
     with pytest.raises(ValueError, match=r"document doc: predicted quote \[0, 9999\)"):
         score(gold_doc(), Quote(0, 9999, "direct", "1"))
+
+
+def test_alignment_names_the_matched_parts_and_the_speaker_verdict() -> None:
+    from newsgold.metrics.quotes import QuotePair
+
+    text = "“We will stay,” Ana Ruiz said. Tom Bell said the plan works."
+    gold = doc(text, quotes=(quote(text, "We will stay,", speaker="Ana Ruiz"),
+                             quote(text, "the plan works", kind="indirect", group="2",
+                                   speaker="Tom Bell")))
+    predicted = (quote(text, "the plan works", kind="indirect", speaker="Ana Ruiz"),
+                 quote(text, "We will stay,", speaker="Ana Ruiz"))
+    assert QuoteMetric().alignment(gold, pred(quotes=predicted)) == (
+        QuotePair(0, 1, True, 1.0), QuotePair(1, 0, False, 1.0))

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import ClassVar, Sequence
+from typing import ClassVar, NamedTuple, Sequence
 
 import numpy as np
 
@@ -111,6 +111,31 @@ class EntityMetric(Metric):
             out[k] = matrix[row]
         return out
 
+    def alignment(self, gold: Document, pred: Prediction) -> EntityAlignment:
+        """How ``doc_stats`` matched one document's entities, by their indices in
+        ``gold.entities`` and ``pred.entities`` (for error analysis)."""
+        predicted = tuple(pred.entities or ())
+        docs, shift = [(gold, pred)], offsets(np.zeros(1, dtype=np.int64), [len(gold.text)])
+        label_id = _label_ids(self.labels)
+        g = _Side([gold.entities], label_id, shift)
+        every = _Side([predicted], label_id, shift)
+        known = every.label >= 0
+        in_content = _in_content(docs, every, shift)
+        scored = np.flatnonzero(known & in_content)
+        p = every.take(known & in_content)
+        gi, pj = overlapping_pairs(g.start, g.end, p.start, p.end)
+        gi, pj = best_pairs(gi, pj, self._levels(g, p), ranks(g.start, g.end, g.label),
+                            ranks(p.start, p.end, p.label))
+        correct = np.asarray(self._correct(g, p, gi, pj)).tolist()
+        pairs = tuple(EntityPair(i, int(scored[j]), cor,
+                                 self.mode in ("strict", "type") and g.label[i] != p.label[j],
+                                 self.mode != "type" and (g.start[i], g.end[i]) != (p.start[j], p.end[j]))
+                      for i, j, cor in zip(gi.tolist(), pj.tolist(), correct))
+        ignored = {i: f"label {e.label} is outside the {self.labels} label set" if not known[i]
+                   else "lies in boilerplate"
+                   for i, e in enumerate(predicted) if not (known[i] and in_content[i])}
+        return EntityAlignment(pairs, ignored)
+
     def _correct(self, g: _Side, p: _Side, gi: np.ndarray, pj: np.ndarray) -> np.ndarray:
         """Whether the pairs ``(gi[k], pj[k])`` count as COR."""
         same_label = g.label[gi] == p.label[pj]
@@ -161,6 +186,26 @@ class EntityMetric(Metric):
                        "macro_recall": mean_defined(r[1:][present]),
                        "macro_f1": mean_defined(per_f1[1:][present])})
         return finish(scores)
+
+
+class EntityPair(NamedTuple):
+    """A matched gold and predicted entity (indices into ``gold.entities`` and ``pred.entities``):
+    whether the mode counts it correct, and which of label and bounds it counts as differing."""
+
+    gold: int
+    pred: int
+    correct: bool
+    wrong_label: bool
+    wrong_bounds: bool
+
+
+@dataclass(frozen=True)
+class EntityAlignment:
+    """One document's matching under an ``EntityMetric``."""
+
+    pairs: tuple[EntityPair, ...]
+    #: Predictions left out of the scores, with the reason.
+    ignored: dict[int, str]
 
 
 @dataclass(frozen=True)

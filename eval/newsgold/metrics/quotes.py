@@ -135,6 +135,15 @@ def _add(stats: dict[str, int], key: str, n: int = 1) -> None:
         stats[key] += n
 
 
+class QuotePair(NamedTuple):
+    """A matched pair of quote parts: indices into the gold and the predicted quotes."""
+
+    gold: int
+    pred: int
+    speaker_correct: bool
+    iou: float
+
+
 @dataclass(frozen=True)
 class QuoteMetric(Metric):
     """Quote content, attribution and end-to-end scores (see module doc).
@@ -159,17 +168,29 @@ class QuoteMetric(Metric):
     def _eligible(self, g: _Part, p: _Part) -> bool:
         return _token_iou(g, p) >= self.threshold or _exact(g, p)
 
+    def _sides(self, gold: Document, pred: Prediction) -> tuple[list[_Part], list[_Part]]:
+        predicted = tuple(pred.quotes or ())
+        tokens = _TokenIndex(gold.text, gold.quotes + predicted)
+        return _parts(gold, gold.quotes, tokens, "gold"), _parts(gold, predicted, tokens, "predicted")
+
+    def _matched(self, g: list[_Part], p: list[_Part],
+                 candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return select(g, p, [(i, j) for i, j in candidates if self._eligible(g[i], p[j])], _levels)
+
+    def alignment(self, gold: Document, pred: Prediction) -> tuple[QuotePair, ...]:
+        """The matched (gold, predicted) quote parts that ``doc_stats`` counts, by their indices in
+        ``gold.quotes`` and ``pred.quotes`` (for error analysis)."""
+        g, p = self._sides(gold, pred)
+        return tuple(QuotePair(i, j, _speaker_correct(g[i], p[j]), _token_iou(g[i], p[j]))
+                     for i, j in sorted(self._matched(g, p, overlapping_items(g, p))))
+
     def doc_stats(self, gold: Document, pred: Prediction) -> np.ndarray | None:
         if "quotes" not in gold.annotated:
             return None
-        predicted = pred.quotes or ()
-        tokens = _TokenIndex(gold.text, gold.quotes + tuple(predicted))
-        g = _parts(gold, gold.quotes, tokens, "gold")
-        p = _parts(gold, predicted, tokens, "predicted")
+        g, p = self._sides(gold, pred)
         candidates = overlapping_items(g, p)
         exact = select(g, p, [(i, j) for i, j in candidates if _exact(g[i], p[j])])
-        matched = select(g, p, [(i, j) for i, j in candidates if self._eligible(g[i], p[j])],
-                         _levels)
+        matched = self._matched(g, p, candidates)
         stats = dict.fromkeys(self.stat_names, 0)
         stats.update(gold=len(g), pred=len(p), exact_tp=len(exact), tp=len(matched),
                      gold_tokens=sum(x.tokens for x in g), pred_tokens=sum(x.tokens for x in p))

@@ -12,14 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-import numpy as np
-
 from ..extractors.base import Prediction
-from ..metrics import entities as entity_metric
-from ..metrics import quotes as quote_metric
 from ..metrics.boilerplate import LCSMetric, predicted_text
 from ..metrics.entities import EntityMetric
-from ..metrics.matching import best_pairs, match, offsets, overlapping_pairs, ranks
 from ..metrics.quotes import QuoteMetric
 from ..schema import CONTENT_KINDS, CONTENT_VIEWS, Document, Segment
 from .worddiff import WordDiff, tokens, word_diff
@@ -89,44 +84,28 @@ def entity_outcomes(metric: EntityMetric, gold: Document, pred: Prediction) -> L
         return None
     stats = _stats(metric, gold, pred)  # also rejects gold labels outside the label set
     predicted = tuple(pred.entities or ())
-    # The sides, filters and overall matching of EntityMetric.batch_stats, for one document.
-    docs, shift = [(gold, pred)], offsets(np.zeros(1, dtype=np.int64), [len(gold.text)])
-    label_id = entity_metric._label_ids(metric.labels)
-    g = entity_metric._Side([gold.entities], label_id, shift)
-    every = entity_metric._Side([predicted], label_id, shift)
-    known = every.label >= 0
-    in_content = entity_metric._in_content(docs, every, shift)
-    scored = np.flatnonzero(known & in_content)
-    p = every.take(known & in_content)
-    gi, pj = overlapping_pairs(g.start, g.end, p.start, p.end)
-    gi, pj = best_pairs(gi, pj, metric._levels(g, p), ranks(g.start, g.end, g.label),
-                        ranks(p.start, p.end, p.label))
-    correct = metric._correct(g, p, gi, pj)
-    label_counts, bounds_count = metric.mode in ("strict", "type"), metric.mode != "type"
+    aligned = metric.alignment(gold, pred)
     gold_outcome: dict[int, tuple[str, int]] = {}
-    for i, j, cor in zip(gi.tolist(), pj.tolist(), np.asarray(correct).tolist()):
-        wrong_label = label_counts and g.label[i] != p.label[j]
-        wrong_bounds = bounds_count and (g.start[i], g.end[i]) != (p.start[j], p.end[j])
-        outcome = MATCH if cor else WRONG_LABEL_BOUNDS if wrong_label and wrong_bounds \
-            else WRONG_LABEL if wrong_label else WRONG_BOUNDS
-        gold_outcome[i] = (outcome, int(scored[j]))
+    for pair in aligned.pairs:
+        outcome = MATCH if pair.correct else WRONG_LABEL_BOUNDS if pair.wrong_label and \
+            pair.wrong_bounds else WRONG_LABEL if pair.wrong_label else WRONG_BOUNDS
+        gold_outcome[pair.gold] = (outcome, pair.pred)
     pred_outcome = {j: (o, i) for i, (o, j) in gold_outcome.items()}
     spans = [SpanOutcome(GOLD, i, e.start, e.end, *_with_partner(gold_outcome.get(i), MISS),
                          label=e.label) for i, e in enumerate(gold.entities)]
-    kept = set(scored.tolist())
     for i, e in enumerate(predicted):
-        reason = None if i in kept else \
-            f"label {e.label} is outside the {metric.labels} label set" if not known[i] \
-            else "lies in boilerplate"
+        reason = aligned.ignored.get(i)
         outcome, partner = (IGNORED, None) if reason \
             else _with_partner(pred_outcome.get(i), SPURIOUS)
         spans.append(SpanOutcome(PRED, i, e.start, e.end, outcome, partner, label=e.label,
                                  reason=reason))
+    matched = len(aligned.pairs)
     wrong = sum(1 for o, _ in gold_outcome.values() if o != MATCH)
-    counts = {"cor": len(gi) - wrong, "inc": 0 if metric.mode == "partial" else wrong,
+    counts = {"cor": matched - wrong, "inc": 0 if metric.mode == "partial" else wrong,
               "par": wrong if metric.mode == "partial" else 0,
-              "mis": len(g.start) - len(gi), "spu": len(p.start) - len(gi),
-              "ignored": len(predicted) - len(scored)}
+              "mis": len(gold.entities) - matched,
+              "spu": len(predicted) - len(aligned.ignored) - matched,
+              "ignored": len(aligned.ignored)}
     _check(gold, "entity", counts, {**stats, "ignored": stats["ignored_in_boilerplate"]
                                     + stats["ignored_label"]})
     return LayerOutcomes(tuple(spans), counts)
@@ -145,13 +124,8 @@ def quote_outcomes(metric: QuoteMetric, gold: Document, pred: Prediction) -> Lay
         return None
     stats = _stats(metric, gold, pred)
     predicted = tuple(pred.quotes or ())
-    # The parts and the overlap matching of QuoteMetric.doc_stats.
-    index = quote_metric._TokenIndex(gold.text, gold.quotes + predicted)
-    g = quote_metric._parts(gold, gold.quotes, index, "gold")
-    p = quote_metric._parts(gold, predicted, index, "predicted")
-    pairs = match(g, p, metric._eligible, quote_metric._levels).pairs
-    found = {i: (j, quote_metric._speaker_correct(g[i], p[j]), quote_metric._token_iou(g[i], p[j]))
-             for i, j in pairs}
+    found = {pair.gold: (pair.pred, pair.speaker_correct, pair.iou)
+             for pair in metric.alignment(gold, pred)}
     back = {j: (i, ok, iou) for i, (j, ok, iou) in found.items()}
     spans: list[SpanOutcome] = []
     for side, quotes, pairs, unmatched in ((GOLD, gold.quotes, found, MISS),
@@ -163,9 +137,9 @@ def quote_outcomes(metric: QuoteMetric, gold: Document, pred: Prediction) -> Lay
             spans.append(SpanOutcome(side, i, q.start, q.end, outcome, partner, label=q.kind,
                                      speaker=speaker, speaker_name=q.speaker_name, iou=iou))
     right = sum(ok for _, ok, _ in found.values())
-    counts = {"gold": len(g), "pred": len(p), "tp": len(pairs), "e2e": right,
-              "wrong_speaker": len(pairs) - right, "mis": len(g) - len(pairs),
-              "spu": len(p) - len(pairs)}
+    counts = {"gold": len(gold.quotes), "pred": len(predicted), "tp": len(found), "e2e": right,
+              "wrong_speaker": len(found) - right, "mis": len(gold.quotes) - len(found),
+              "spu": len(predicted) - len(found)}
     _check(gold, "quote", {k: counts[k] for k in ("gold", "pred", "tp", "e2e")},
            {**stats, "e2e": stats["speaker_correct"] + stats["no_speaker_correct"]})
     return LayerOutcomes(tuple(spans), counts)
