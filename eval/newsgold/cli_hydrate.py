@@ -117,7 +117,7 @@ def aeb_import(path: Path, files: tuple[Path, ...], second: bool) -> None:
 @click.option("--write", is_flag=True,
               help="Also write the table to annotations/aeb/AGREEMENT.md (shown in the card).")
 def aeb_agreement(path: Path, write: bool) -> None:
-    """Agreement of the first pass with the independent second pass, per layer (needs the
+    """Agreement of the gold with the independent second pass, per layer (needs the
     public pages in PATH: segment kappa is counted over the page's characters)."""
     from .annotate.agreement import agreement, to_markdown
     from .atomic import write_text

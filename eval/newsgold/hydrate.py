@@ -122,7 +122,7 @@ AGREEMENT_FILE = "AGREEMENT.md"
 
 
 def second_pass_versions(annotations: Path, aeb_root: Path) -> dict[str, dict[str, Document]]:
-    """``{doc_id: {"first-pass": doc, "second-pass": doc}}`` for the independently re-annotated
+    """``{doc_id: {"gold": doc, "second-pass": doc}}`` for the independently re-annotated
     pages (``annotations/aeb/second-pass/``), both joined with the locally rendered text."""
     docs, mismatched, missing = hydrated_documents(annotations, aeb_root)
     if mismatched or missing:
@@ -135,7 +135,7 @@ def second_pass_versions(annotations: Path, aeb_root: Path) -> dict[str, dict[st
         first = by_id.get(meta["id"])
         if first is None or text_sha256(first.text) != meta["text_sha256"]:
             raise HydrationError(f"{path}: its text hash differs from the first pass of {meta['id']}")
-        versions[meta["id"]] = {"first-pass": first,
+        versions[meta["id"]] = {"gold": first,
                                 SECOND_PASS: document_from_standoff(meta, first.text, first.html)}
     return versions
 

@@ -10,6 +10,7 @@ import pytest
 
 from newsgold.corpus import CorpusNotHydrated, load_corpus, load_documents
 from newsgold.hydrate import HydrationError, hydrate_aeb, hydrated_documents
+from newsgold.schema import LAYERS
 
 REPO = Path(__file__).resolve().parents[2]
 ANNOTATIONS = REPO / "annotations"
@@ -43,7 +44,8 @@ def test_hydrated_pages_load_as_the_aeb_config(hydrated: Path):
     docs = load_documents(path=hydrated, dataset="aeb")
     assert len(docs) == 181
     assert all(d.source == "aeb" and d.html and d.title for d in docs)
-    assert all("segments" in d.annotated for d in docs)
+    assert all(d.annotated == frozenset(LAYERS) for d in docs)  # every page has all three layers
+    assert sum(len(d.entities) for d in docs) > 5000 and sum(len(d.quotes) for d in docs) > 1000
     assert len(load_corpus(hydrated)["test"]) >= 1  # the default config is untouched
 
 
