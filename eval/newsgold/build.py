@@ -89,15 +89,19 @@ def _card_yaml(meta: dict, split_rows: dict[str, list[dict]], sizes: dict[str, i
         "task_ids": ["named-entity-recognition"],
         "tags": ["news", "boilerplate-removal", "main-content-extraction",
                  "quotation-attribution", "named-entity-recognition"],
+        # Each config's description names the data it holds: `datasets` keys its cache on the
+        # config entries, not on the data files, so a rebuild must change them.
         "configs": [{
             "config_name": "default",
             "default": True,
             "version": meta["version"],
+            "description": f"newsgold {meta['version']}, content sha256 {digest}",
             "data_files": [{"split": s, "path": f"data/{s}-*"} for s in split_rows],
         }, {
             # Real pages annotated in annotations/aeb/, rebuilt locally by `newsgold hydrate aeb`.
             "config_name": "aeb",
             "version": meta["version"],
+            "description": f"newsgold {meta['version']}, aeb annotations sha256 {aeb_digest}",
             "data_files": [{"split": "test", "path": "aeb/test-*"}],
         }],
         "dataset_info": [info],
@@ -199,6 +203,7 @@ def build(annotations: Path, out: Path) -> BuildResult:
         written[f"data/{s}-00000-of-00001.parquet"], sizes[s] = parquet_bytes(rows)
     written["README.md"] = _card(meta, docs, splits, split_rows, sizes, digest,
                                  annotations).encode()
+    out.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.build-"))
     stage.chmod(0o755)
     try:

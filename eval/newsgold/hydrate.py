@@ -159,7 +159,21 @@ def hydrate_aeb(annotations: Path, aeb_root: Path, corpus: Path) -> HydrationRep
     data, _ = parquet_bytes([to_row(d) for d in sorted(docs, key=lambda d: d.id)])
     path = corpus / CONFIG / "test-00000-of-00001.parquet"
     write_bytes(path, data)
+    forget_cached_build(corpus)
     return HydrationReport(len(docs), tuple(mismatched), tuple(missing), path)
+
+
+def forget_cached_build(corpus: Path) -> None:
+    """Drop the ``datasets`` cache of the aeb config, so the next load reads the pages just
+    written: that cache is keyed on the card and the folder's name, not on the data files, and a
+    hydration from another page copy (or into another folder named alike) leaves the card as is."""
+    import shutil
+
+    import datasets
+
+    if (corpus / "README.md").is_file():
+        builder = datasets.load_dataset_builder(str(corpus), CONFIG)
+        shutil.rmtree(builder.cache_dir, ignore_errors=True)
 
 
 def _headline(html: str) -> str:

@@ -24,3 +24,29 @@ def test_load_dataset_corpus_from_the_repository_root(tmp_path: Path):
     result = json.loads(out.strip().splitlines()[-1])
     assert result["same_features"] is True
     assert sum(result["splits"].values()) == len(list((REPO / "annotations" / "gold").glob("*.txt")))
+
+
+def test_a_rebuild_that_changes_only_a_label_is_never_served_from_a_stale_cache(tmp_path: Path):
+    """``datasets`` keys its cache on the card's config entries and the folder's name, not on the
+    data files; the build writes the content hash into the config, so a relabelled entity (same
+    row count, same byte size) still reaches the next load, also from another folder named alike."""
+    from support.corpus import copy_annotations
+
+    from newsgold.build import build
+    from newsgold.corpus import load_documents
+
+    page = "broadcaster-ashcombe-footbridge-vote"
+    ann = copy_annotations(tmp_path / "a", (page,))
+    build(ann, tmp_path / "a" / "corpus")
+    [before] = load_documents(path=tmp_path / "a" / "corpus")
+    gold = ann / "gold" / f"{page}.txt"
+    label = before.entities[0].label
+    other = "NORP" if label != "NORP" else "GPE"
+    source = gold.read_text(encoding="utf-8")
+    first_tag = source.index(f'<ng-ent t="{label}">')
+    gold.write_text(source[:first_tag] + f'<ng-ent t="{other}">'
+                    + source[first_tag + len(f'<ng-ent t="{label}">'):], encoding="utf-8")
+    build(ann, tmp_path / "b" / "corpus")
+    [after] = load_documents(path=tmp_path / "b" / "corpus")
+    assert after.entities[0].label == other
+    assert [e.label for e in after.entities[1:]] == [e.label for e in before.entities[1:]]

@@ -131,3 +131,27 @@ def test_the_committed_agreement_table_is_what_the_passes_give(aeb_root: Path):
     rows = agreement(versions)
     assert (ANNOTATIONS / "aeb" / AGREEMENT_FILE).read_text(encoding="utf-8") == to_markdown(rows) + "\n"
     assert rows[0].segment_kappa > 0.8 and rows[0].entity_f1 > 0.8 and rows[0].quote_f1 > 0.8
+
+
+def test_a_second_hydration_is_what_the_next_load_reads(aeb_root: Path, tmp_path: Path):
+    """The card does not change when pages are hydrated again (from other annotations, another
+    copy, or into another folder named alike), so hydration drops the aeb config's cached build."""
+    from newsgold.build import build
+
+    ann = tmp_path / "annotations"
+    shutil.copytree(ANNOTATIONS, ann, ignore=shutil.ignore_patterns("gold", "html", "second-pass"))
+    (ann / "gold").mkdir()
+    shutil.copy(ANNOTATIONS / "gold" / "latestly-russia-china-2023-06-25.txt", ann / "gold")
+    for path in sorted((ann / "aeb").glob("*.json"))[2:]:
+        path.unlink()
+    corpus = tmp_path / "corpus"
+    build(ann, corpus)
+    hydrate_aeb(ann, aeb_root, corpus)
+    first = {d.id: len(d.entities) for d in load_documents(path=corpus, dataset="aeb")}
+    page = sorted(first)[0]
+    meta = json.loads((ann / "aeb" / f"{page}.json").read_text(encoding="utf-8"))
+    meta["entities"] = meta["entities"][1:]
+    (ann / "aeb" / f"{page}.json").write_text(json.dumps(meta), encoding="utf-8")
+    hydrate_aeb(ann, aeb_root, corpus)  # the card is not rebuilt
+    second = {d.id: len(d.entities) for d in load_documents(path=corpus, dataset="aeb")}
+    assert second == {**first, page: first[page] - 1}
