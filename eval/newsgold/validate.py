@@ -173,13 +173,15 @@ def _check_entities(c: _Checker, content: list[bool]) -> None:
 
 def _includes_enclosing_marks(text: str, start: int, end: int) -> bool:
     """A direct quote's content that starts or ends with a quotation mark not itself enclosed by
-    one: the enclosing mark was taken into the span. A mark right inside the enclosing one
-    (a nested quote at the edge, „… ‚x‘“) and an apostrophe after a letter are fine."""
+    one: the enclosing mark was taken into the span. A mark right inside the enclosing one, also
+    across a space (a nested quote at the edge, „… ‚x‘“ or “… ‘x,’ ”), and an apostrophe after a
+    letter are fine."""
     first, last = text[start], text[end - 1]
-    opens = first in QUOTE_MARKS and (start == 0 or text[start - 1] not in QUOTE_MARKS)
+    before = text[:start].rstrip()
+    after = text[end:].lstrip()
+    opens = first in QUOTE_MARKS and not (before and before[-1] in QUOTE_MARKS)
     apostrophe = last in "'’" and end - start > 1 and text[end - 2].isalpha()
-    closes = (last in QUOTE_MARKS and not apostrophe
-              and (end == len(text) or text[end] not in QUOTE_MARKS))
+    closes = last in QUOTE_MARKS and not apostrophe and not (after and after[0] in QUOTE_MARKS)
     return opens or closes
 
 

@@ -135,9 +135,13 @@ def test_direct_quote_without_its_marks():
     assert v.text == "“It is done,”"
 
 
-def test_nested_quote_at_the_edge_is_not_an_enclosing_mark():
-    text = "„Er rief ‚Halt‘“, sagte Ines Ohl."
-    content = find(text, "Er rief ‚Halt‘")
+@pytest.mark.parametrize("text, needle", [
+    ("„Er rief ‚Halt‘“, sagte Ines Ohl.", "Er rief ‚Halt‘"),
+    ("“They told us ‘pay attention,’ ” said Ines Ohl.", "They told us ‘pay attention,’"),
+    ("“ ‘Stop,’ he shouted,” said Ines Ohl.", "‘Stop,’ he shouted,"),
+])
+def test_nested_quote_at_the_edge_is_not_an_enclosing_mark(text, needle):
+    content = find(text, needle)
     doc = good_document(text=text, segments=(Segment(0, len(text), "body"),), entities=(),
                         quotes=(Quote(content.start, content.end, "direct", "1"),))
     assert [v for v in violations(doc) if v.rule == "quote-marks"] == []
