@@ -80,8 +80,9 @@ def test_invalid_annotations_write_nothing(aeb_root: Path, tmp_path: Path):
 
 
 def test_committed_annotations_hold_no_page_text(hydrated: Path):
-    """No 40-character run of a page's text is in the committed files. Speaker names are shipped
-    on purpose (who speaks is an annotation); they are checked to be name-sized instead."""
+    """No 40-character run of a page's text is in the committed annotations or the reports made on
+    these pages. Speaker names are shipped on purpose (who speaks is an annotation); they are
+    checked to be name-sized instead."""
     names, committed = [], []
     for path in sorted(p for p in (ANNOTATIONS / "aeb").rglob("*") if p.is_file()):
         if path.suffix != ".json":
@@ -91,6 +92,9 @@ def test_committed_annotations_hold_no_page_text(hydrated: Path):
         names += [q[5] for q in meta["quotes"] if q[5]]
         meta["quotes"] = [q[:5] + [None] + q[6:] for q in meta["quotes"]]
         committed.append(json.dumps(meta, ensure_ascii=False))
+    reports = [REPO / "reports" / f"leaderboard-aeb.{ext}" for ext in ("md", "json", "html")]
+    committed += [path.read_text(encoding="utf-8")
+                  for path in [*reports, REPO / "benchmarks" / "results" / "aeb_adapters.md"]]
     committed = "\n".join(committed)
     leaks = []
     for doc in load_documents(path=hydrated, dataset="aeb"):
