@@ -80,8 +80,9 @@ def _card_yaml(meta: dict, split_rows: dict[str, list[dict]], sizes: dict[str, i
         "license": meta["license_id"],
         "language": sorted({r["language"].split("-")[0] for rows in split_rows.values()
                             for r in rows}),
-        "annotations_creators": ["expert-generated"],
-        "language_creators": ["found", "expert-generated"],
+        # Language-model agents annotated every page and wrote the original pages (see the card).
+        "annotations_creators": ["machine-generated"],
+        "language_creators": ["found", "machine-generated"],
         "multilinguality": "multilingual",
         "size_categories": ["n<1K"],
         "source_datasets": ["original"],
