@@ -113,27 +113,22 @@ class EntityMetric(Metric):
 
     def alignment(self, gold: Document, pred: Prediction) -> EntityAlignment:
         """How ``doc_stats`` matched one document's entities, by their indices in
-        ``gold.entities`` and ``pred.entities`` (for error analysis)."""
-        predicted = tuple(pred.entities or ())
-        docs, shift = [(gold, pred)], offsets(np.zeros(1, dtype=np.int64), [len(gold.text)])
-        label_id = _label_ids(self.labels)
-        g = _Side([gold.entities], label_id, shift)
-        every = _Side([predicted], label_id, shift)
-        known = every.label >= 0
-        in_content = _in_content(docs, every, shift)
-        scored = np.flatnonzero(known & in_content)
-        p = every.take(known & in_content)
-        gi, pj = overlapping_pairs(g.start, g.end, p.start, p.end)
-        gi, pj = best_pairs(gi, pj, self._levels(g, p), ranks(g.start, g.end, g.label),
-                            ranks(p.start, p.end, p.label))
+        ``gold.entities`` and ``pred.entities`` (for error analysis); the gold must have an
+        entity layer."""
+        if "entities" not in gold.annotated:
+            raise ValueError(f"document {gold.id} has no gold entities to align with")
+        batch = _prepare([(gold, pred)], self.labels)  # the preparation doc_stats made
+        g, p = batch.gold, batch.pred
+        gi, pj = best_pairs(batch.gi, batch.pj, self._levels(g, p), batch.g_rank, batch.p_rank)
         correct = np.asarray(self._correct(g, p, gi, pj)).tolist()
-        pairs = tuple(EntityPair(i, int(scored[j]), cor,
+        pairs = tuple(EntityPair(i, int(batch.kept[j]), cor,
                                  self.mode in ("strict", "type") and g.label[i] != p.label[j],
                                  self.mode != "type" and (g.start[i], g.end[i]) != (p.start[j], p.end[j]))
                       for i, j, cor in zip(gi.tolist(), pj.tolist(), correct))
-        ignored = {i: f"label {e.label} is outside the {self.labels} label set" if not known[i]
-                   else "lies in boilerplate"
-                   for i, e in enumerate(predicted) if not (known[i] and in_content[i])}
+        kept = set(batch.kept.tolist())
+        ignored = {i: f"label {e.label} is outside the {self.labels} label set"
+                   if not batch.known[i] else "lies in boilerplate"
+                   for i, e in enumerate(pred.entities or ()) if i not in kept}
         return EntityAlignment(pairs, ignored)
 
     def _correct(self, g: _Side, p: _Side, gi: np.ndarray, pj: np.ndarray) -> np.ndarray:
@@ -219,6 +214,10 @@ class _Batch:
     pred: _Side
     ignored_label: np.ndarray
     ignored_boilerplate: np.ndarray
+    #: Over every prediction of the scored documents, in order: whether its label is in the set;
+    #: and the indices of the kept ones (``pred``'s rows).
+    known: np.ndarray
+    kept: np.ndarray
     gi: np.ndarray
     pj: np.ndarray
     g_rank: np.ndarray
@@ -257,7 +256,8 @@ def _prepare(pairs: Sequence[tuple[Document, Prediction]], labels: str) -> _Batc
     p_kept = p.take(known & in_content)
     gi, pj = overlapping_pairs(g.start, g.end, p_kept.start, p_kept.end)
     batch = _Batch(scored, g, p_kept, np.bincount(p.doc[~known], minlength=len(docs)),
-                   np.bincount(p.doc[known & ~in_content], minlength=len(docs)), gi, pj,
+                   np.bincount(p.doc[known & ~in_content], minlength=len(docs)),
+                   known, np.flatnonzero(known & in_content), gi, pj,
                    ranks(g.start, g.end, g.label), ranks(p_kept.start, p_kept.end, p_kept.label))
     _LAST_BATCH[labels] = ([(g_doc, p_doc) for g_doc, p_doc in pairs], batch)
     return batch
