@@ -35,7 +35,7 @@ class Imported:
 
 
 def _counts(meta: dict) -> dict[str, int]:
-    return {layer: len(meta[layer]) for layer in ("segments", "entities", "quotes")}
+    return {layer: len(meta[layer]) for layer in LAYERS}
 
 
 def blank(doc: Document) -> Document:

@@ -177,11 +177,15 @@ def _includes_enclosing_marks(text: str, start: int, end: int) -> bool:
     across a space (a nested quote at the edge, „… ‚x‘“ or “… ‘x,’ ”), and an apostrophe after a
     letter are fine."""
     first, last = text[start], text[end - 1]
-    before = text[:start].rstrip()
-    after = text[end:].lstrip()
-    opens = first in QUOTE_MARKS and not (before and before[-1] in QUOTE_MARKS)
+    before, after = start, end  # moved outward past the whitespace around the span
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    while after < len(text) and text[after].isspace():
+        after += 1
+    opens = first in QUOTE_MARKS and not (before > 0 and text[before - 1] in QUOTE_MARKS)
     apostrophe = last in "'’" and end - start > 1 and text[end - 2].isalpha()
-    closes = last in QUOTE_MARKS and not apostrophe and not (after and after[0] in QUOTE_MARKS)
+    closes = (last in QUOTE_MARKS and not apostrophe
+              and not (after < len(text) and text[after] in QUOTE_MARKS))
     return opens or closes
 
 
