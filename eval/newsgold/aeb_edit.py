@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .atomic import write_text
-from .hydrate import document_from_standoff, standoff
+from .hydrate import hydrated_page, standoff
 from .markup import MarkupError, parse, serialize
 from .records import text_sha256
 from .schema import LAYERS, Document, Segment, trim
@@ -54,20 +54,16 @@ def export_pages(standoff_dir: Path, aeb_root: Path, out: Path,
                  only: set[str] | None = None, start_blank: bool = False) -> list[Path]:
     """Write ``out/<id>.txt`` for each page of ``standoff_dir`` (or of ``only``); with
     ``start_blank``, as the starting point of an independent pass (see ``blank``)."""
-    from .aeb import read_html
-    from .render import render_text
-
     written = []
     for path in sorted(standoff_dir.glob("*.json")):
         meta = json.loads(path.read_text(encoding="utf-8"))
         if only is not None and meta["id"] not in only:
             continue
-        html = read_html(aeb_root, meta["aeb_id"])
-        text = render_text(html)
-        if text_sha256(text) != meta["text_sha256"]:
+        doc = hydrated_page(meta, aeb_root)
+        if doc is None:
             raise EditError(f"{path}: the page rendered from {aeb_root} does not match the "
-                               "annotated text hash; nothing to edit")
-        doc = replace(document_from_standoff(meta, text, html), html=None)
+                            "annotated text hash; nothing to edit")
+        doc = replace(doc, html=None)
         if start_blank:
             doc = blank(doc)
         target = out / f"{meta['id']}.txt"

@@ -108,13 +108,22 @@ def hydrated_documents(annotations: Path, aeb_root: Path) -> tuple[list[Document
         if not page.is_file():
             missing.append(meta["id"])
             continue
-        html = read_html(aeb_root, meta["aeb_id"])
-        text = render_text(html)
-        if text_sha256(text) != meta["text_sha256"]:
+        doc = hydrated_page(meta, aeb_root)
+        if doc is None:
             mismatched.append(meta["id"])
             continue
-        docs.append(document_from_standoff(meta, text, html))
+        docs.append(doc)
     return docs, mismatched, missing
+
+
+def hydrated_page(meta: dict, aeb_root: Path) -> Document | None:
+    """A stored annotation joined with its page rendered from the local copy; None when the
+    rendered text does not match the annotated text hash."""
+    html = read_html(aeb_root, meta["aeb_id"])
+    text = render_text(html)
+    if text_sha256(text) != meta["text_sha256"]:
+        return None
+    return document_from_standoff(meta, text, html)
 
 
 SECOND_PASS = "second-pass"
