@@ -87,7 +87,7 @@ def to_conll(label: str) -> str:
     return ONTONOTES_TO_CONLL[label]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """A half-open code-point span ``[start, end)``."""
 
@@ -106,7 +106,7 @@ class Span:
         return self.end - self.start
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Segment:
     """A typed piece of the page partition (content or boilerplate)."""
 
@@ -123,7 +123,7 @@ class Segment:
         return self.kind in CONTENT_KINDS
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Entity:
     """A named-entity mention with its OntoNotes name type."""
 
@@ -136,7 +136,7 @@ class Entity:
         return Span(self.start, self.end)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Quote:
     """One content span of a quotation.
 

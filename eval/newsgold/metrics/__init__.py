@@ -28,8 +28,8 @@ def doc_stats_many(metric: Metric,
                    pairs: Sequence[tuple[Document, Prediction]]) -> list[np.ndarray | None]:
     """``metric.doc_stats`` of many (gold, prediction) pairs, in order.
 
-    Uses the metric's vectorised ``batch_stats`` where it has one (``EntityMetric``), which gives
-    the same rows much faster than one call per document.
+    Uses the metric's ``batch_stats`` (vectorised, or compiled) where it has one, which gives the
+    same rows much faster than one call per document.
     """
     batch = getattr(metric, "batch_stats", None)
     return batch(pairs) if batch is not None else [metric.doc_stats(g, p) for g, p in pairs]
@@ -38,11 +38,12 @@ def doc_stats_many(metric: Metric,
 def clear_caches() -> None:
     """Forget every memoised intermediate (tokenised texts, shingles, the last prepared entity
     batch): frees memory, and makes timings cold."""
-    from . import boilerplate, entities, tokens
+    from . import boilerplate, memo, quotes, tokens
 
     tokens.words.cache_clear()
     boilerplate.shingles.cache_clear()
-    entities.clear_cache()
+    quotes.normalized_name.cache_clear()
+    memo.clear()
 
 
 def stats_matrix(metric: Metric, rows: Iterable[np.ndarray | None]) -> np.ndarray:

@@ -20,7 +20,10 @@ from rapidfuzz.distance import LCSseq
 
 from ..extractors.base import Prediction
 from ..schema import CONTENT_VIEWS, SEGMENT_KINDS, Document, Segment
+from . import codepoints
+from .arrays import SegmentColumns, gold_segment_columns, segment_columns
 from .base import Metric
+from .memo import last_batch
 from .prf import f1, finish, mean_defined, prf_scores, ratio
 from .tokens import words
 
@@ -65,16 +68,81 @@ class _ViewMetric(Metric):
 
 
 class _TextMetric(_ViewMetric):
-    """A metric of the gold and predicted main texts (``text_stats`` also scores raw text pairs)."""
+    """A metric of the gold and predicted main texts (``text_stats`` also scores raw text pairs).
+
+    ``doc_stats`` (through ``text_stats``) is the reference definition; ``batch_stats`` gives the
+    same rows for many documents from the compiled ``text_kernel``.
+    """
 
     @abstractmethod
     def text_stats(self, gold_text: str, pred_text: str) -> np.ndarray:
         """Statistics of one (gold text, predicted text) pair."""
 
+    @abstractmethod
+    def _from_kernel(self, columns: np.ndarray) -> np.ndarray:
+        """This metric's statistics from the columns of ``text_kernel.text_stats``."""
+
     def doc_stats(self, gold: Document, pred: Prediction) -> np.ndarray | None:
         if "segments" not in gold.annotated:
             return None
         return self.text_stats(gold.content_text(self.view), predicted_text(gold, pred, self.view))
+
+    def batch_stats(self, pairs: Sequence[tuple[Document, Prediction]]) -> list[np.ndarray | None]:
+        """``doc_stats`` of many documents at once."""
+        scored = [k for k, (gold, _) in enumerate(pairs) if "segments" in gold.annotated]
+        docs = [pairs[k] for k in scored]
+        columns, fallback = last_batch(("text", self.view), docs,
+                                       lambda: _kernel_columns(docs, self.view))
+        rows = self._from_kernel(columns).astype(float)
+        out: list[np.ndarray | None] = [None] * len(pairs)
+        for row, k in enumerate(scored):
+            out[k] = self.doc_stats(*pairs[k]) if fallback[row] else rows[row]
+        return out
+
+
+def _kernel_columns(pairs: Sequence[tuple[Document, Prediction]],
+                    view: str) -> tuple[np.ndarray, np.ndarray]:
+    """``text_kernel.text_stats`` of the gold and predicted main texts of a content view (AEB and
+    LCS share it)."""
+    from . import text_kernel  # compiles (or loads from numba's cache) on first use
+
+    pages, page_base = codepoints.page_codepoints(pairs)
+    has_main = np.array([pred.main_text is not None for _, pred in pairs], dtype=bool)
+    mains, main_base = codepoints.encode([pred.main_text for _, pred in pairs
+                                          if pred.main_text is not None])
+    # Per index in SEGMENT_KINDS, and -1 (an unknown kind) last: is it in the view?
+    kinds = np.array([kind in CONTENT_VIEWS[view] for kind in SEGMENT_KINDS] + [False])
+    gold = gold_segment_columns(pairs)
+    in_view = kinds[gold.kind]
+    without_main = np.flatnonzero(~has_main)
+    pred = _checked_columns([pairs[k] for k in without_main])
+    in_pred_view = kinds[pred.kind]
+    pred_doc = without_main[pred.doc[in_pred_view]]
+    main_doc = np.flatnonzero(has_main)
+    side = np.concatenate([2 * gold.doc[in_view], 2 * pred_doc + 1, 2 * main_doc + 1])
+    starts = np.concatenate([gold.start[in_view] + page_base[gold.doc[in_view]],
+                             pred.start[in_pred_view] + page_base[pred_doc],
+                             main_base[:-1] + len(pages)])
+    ends = np.concatenate([gold.end[in_view] + page_base[gold.doc[in_view]],
+                           pred.end[in_pred_view] + page_base[pred_doc],
+                           main_base[1:] + len(pages)])
+    order = np.lexsort((ends, starts, side))
+    side_ptr = np.searchsorted(side[order], np.arange(2 * len(pairs) + 1))
+    return text_kernel.text_stats(np.concatenate([pages, mains]), codepoints.word_table(),
+                                  starts[order], ends[order], side_ptr)
+
+
+def _checked_columns(pairs: Sequence[tuple[Document, Prediction]]) -> SegmentColumns:
+    """``segment_columns`` of the predicted segments; raises like ``_checked_segments`` on spans
+    outside the page text or unknown kinds."""
+    columns = segment_columns([pred.segments or () for _, pred in pairs])
+    length = np.array([len(gold.text) for gold, _ in pairs], dtype=np.int64)[columns.doc]
+    bad = (columns.start < 0) | (columns.start > columns.end) | (columns.end > length) \
+        | (columns.kind < 0)
+    if bad.any():
+        gold, pred = pairs[int(columns.doc[np.argmax(bad)])]
+        _checked_segments(gold, pred.segments)  # raises the reference's error
+    return columns
 
 
 # --- AEB ------------------------------------------------------------------------------------------
@@ -133,6 +201,10 @@ class AEBMetric(_TextMetric):
         return np.array([tp, n_p - tp, n_g - tp, gold_tokens == pred_tokens, not pred_tokens],
                         dtype=float)
 
+    def _from_kernel(self, columns: np.ndarray) -> np.ndarray:
+        tp, n_g, n_p = columns[:, 0], columns[:, 1], columns[:, 2]
+        return np.column_stack([tp, n_p - tp, n_g - tp, columns[:, 3], columns[:, 4]])
+
     def score(self, stats: np.ndarray) -> dict[str, float | None]:
         tp, fp, fn, exact = np.asarray(stats, dtype=float).reshape(-1, 5)[:, :4].T
         p = mean_defined(ratio(tp, tp + fp))
@@ -169,6 +241,9 @@ class LCSMetric(_TextMetric):
         return np.array([lcs_length(gold_tokens, pred_tokens), len(pred_tokens), len(gold_tokens)],
                         dtype=float)
 
+    def _from_kernel(self, columns: np.ndarray) -> np.ndarray:
+        return columns[:, 5:8]
+
     def score(self, stats: np.ndarray) -> dict[str, float | None]:
         lcs, n_pred, n_gold = np.asarray(stats, dtype=float).reshape(-1, 3).T
         micro = prf_scores(lcs.sum(), n_pred.sum(), lcs.sum(), n_gold.sum())
@@ -181,6 +256,8 @@ class LCSMetric(_TextMetric):
 # --- Segments -------------------------------------------------------------------------------------
 
 _SEGMENT_KEYS = ("{}", *(f"{{}}:{kind}" for kind in SEGMENT_KINDS))
+#: Each kind's place in the sorted order of kind names (``Segment``'s order breaks ties by kind).
+_KIND_RANK = np.argsort(np.argsort(SEGMENT_KINDS))
 
 
 def _kinds_per_piece(segments, cut_index: dict[int, int], n_pieces: int) -> list[str | None]:
@@ -238,6 +315,41 @@ class SegmentMetric(_ViewMetric):
             if g is not None:
                 stats[f"fn:{g}"] += count
         return np.array(list(stats.values()), dtype=float)
+
+    def batch_stats(self, pairs: Sequence[tuple[Document, Prediction]]) -> list[np.ndarray | None]:
+        """``doc_stats`` of many documents at once (compiled ``segment_kernel``)."""
+        from . import segment_kernel  # compiles (or loads from numba's cache) on first use
+
+        scored = [k for k, (gold, _) in enumerate(pairs) if "segments" in gold.annotated]
+        docs = [pairs[k] for k in scored]
+        cps, base = codepoints.page_codepoints(docs)
+        gold, pred = gold_segment_columns(docs), _checked_columns(docs)
+        side = np.concatenate([2 * gold.doc, 2 * pred.doc + 1])
+        start, end = np.concatenate([gold.start, pred.start]), np.concatenate([gold.end, pred.end])
+        kind = np.concatenate([gold.kind, pred.kind])
+        order = np.lexsort((_KIND_RANK[kind], end, start, side))
+        side_ptr = np.searchsorted(side[order], np.arange(2 * len(docs) + 1))
+        counts = segment_kernel.confusion(cps, codepoints.space_table(), base[:-1], base[1:],
+                                          start[order], end[order], kind[order], side_ptr,
+                                          len(SEGMENT_KINDS))
+        matrix = self._from_confusion(counts).astype(float)
+        out: list[np.ndarray | None] = [None] * len(pairs)
+        for row, k in enumerate(scored):
+            out[k] = matrix[row]
+        return out
+
+    def _from_confusion(self, counts: np.ndarray) -> np.ndarray:
+        """The statistics from per-document (gold kind, predicted kind) counts; the last kind is
+        "none"."""
+        content = np.array([k in CONTENT_VIEWS[self.view] for k in SEGMENT_KINDS] + [False],
+                           dtype=np.int64)
+        tp, fp, fn = (np.einsum("dgp,g,p->d", counts, g, p)
+                      for g, p in ((content, content), (1 - content, content),
+                                   (content, 1 - content)))
+        same = np.einsum("dkk->dk", counts)[:, :-1]
+        per_kind = np.stack([same, counts.sum(axis=1)[:, :-1] - same,
+                             counts.sum(axis=2)[:, :-1] - same], axis=2)
+        return np.column_stack([tp, fp, fn, per_kind.reshape(len(counts), 3 * len(SEGMENT_KINDS))])
 
     def score(self, stats: np.ndarray) -> dict[str, float | None]:
         totals = np.asarray(stats, dtype=float).reshape(-1, len(self.stat_names)).sum(axis=0)

@@ -34,9 +34,13 @@ from typing import ClassVar, NamedTuple, Sequence
 import numpy as np
 
 from ..extractors.base import Prediction
-from ..schema import CONLL_LABELS, CONTENT_KINDS, ENTITY_LABELS, ONTONOTES_TO_CONLL, Document
+from ..schema import (
+    CONLL_LABELS, CONTENT_KINDS, ENTITY_LABELS, ONTONOTES_TO_CONLL, SEGMENT_KINDS, Document,
+)
+from .arrays import codes, flatten, gold_segment_columns, ints
 from .base import Metric
 from .matching import best_pairs, closeness, offsets, overlapping_pairs, ranks
+from .memo import last_batch
 from .prf import f1, finish, mean_defined, prf_scores, ratio
 
 MODES: tuple[str, ...] = ("strict", "exact", "partial", "type")
@@ -49,12 +53,11 @@ class _Side:
     ``matching.offsets``); ``label`` is the index in the label set, or -1 outside it."""
 
     def __init__(self, layers: list[Sequence], label_id: dict[str, int], shift: np.ndarray) -> None:
-        entities = [e for layer in layers for e in layer]
-        self.doc = np.repeat(np.arange(len(layers)), [len(layer) for layer in layers])
+        entities, self.doc = flatten(layers)
         offset = shift[self.doc]
-        self.start = np.array([e.start for e in entities], dtype=np.int64) + offset
-        self.end = np.array([e.end for e in entities], dtype=np.int64) + offset
-        self.label = np.array([label_id.get(e.label, -1) for e in entities], dtype=np.int64)
+        self.start = ints(entities, "start") + offset
+        self.end = ints(entities, "end") + offset
+        self.label = codes(entities, "label", label_id)
 
     def take(self, keep: np.ndarray) -> "_Side":
         out = object.__new__(_Side)
@@ -224,21 +227,13 @@ class _Batch:
     p_rank: np.ndarray
 
 
-#: The last batch prepared per label set, with the (gold, prediction) objects it was built from:
-#: scoring one batch under several modes prepares it once. Inputs are frozen dataclasses.
-_LAST_BATCH: dict[str, tuple[list[tuple[Document, Prediction]], _Batch]] = {}
-
-
-def clear_cache() -> None:
-    """Forget the prepared batches."""
-    _LAST_BATCH.clear()
-
-
 def _prepare(pairs: Sequence[tuple[Document, Prediction]], labels: str) -> _Batch:
-    cached = _LAST_BATCH.get(labels)
-    if cached is not None and len(cached[0]) == len(pairs) and all(
-            g is cg and p is cp for (g, p), (cg, cp) in zip(pairs, cached[0])):
-        return cached[1]
+    """The batch's entities as arrays, remembered per label set: scoring one batch under several
+    modes prepares it once."""
+    return last_batch(("entities", labels), pairs, lambda: _prepared(pairs, labels))
+
+
+def _prepared(pairs: Sequence[tuple[Document, Prediction]], labels: str) -> _Batch:
     scored = [k for k, (gold, _) in enumerate(pairs) if "entities" in gold.annotated]
     docs = [pairs[k] for k in scored]
     shift = offsets(np.arange(len(docs)), [len(gold.text) for gold, _ in docs])
@@ -255,12 +250,14 @@ def _prepare(pairs: Sequence[tuple[Document, Prediction]], labels: str) -> _Batc
     in_content = _in_content(docs, p, shift)
     p_kept = p.take(known & in_content)
     gi, pj = overlapping_pairs(g.start, g.end, p_kept.start, p_kept.end)
-    batch = _Batch(scored, g, p_kept, np.bincount(p.doc[~known], minlength=len(docs)),
-                   np.bincount(p.doc[known & ~in_content], minlength=len(docs)),
-                   known, np.flatnonzero(known & in_content), gi, pj,
-                   ranks(g.start, g.end, g.label), ranks(p_kept.start, p_kept.end, p_kept.label))
-    _LAST_BATCH[labels] = ([(g_doc, p_doc) for g_doc, p_doc in pairs], batch)
-    return batch
+    return _Batch(scored, g, p_kept, np.bincount(p.doc[~known], minlength=len(docs)),
+                  np.bincount(p.doc[known & ~in_content], minlength=len(docs)),
+                  known, np.flatnonzero(known & in_content), gi, pj,
+                  ranks(g.start, g.end, g.label), ranks(p_kept.start, p_kept.end, p_kept.label))
+
+
+#: Per index in ``SEGMENT_KINDS`` (and -1, an unknown kind, last): is it a content kind?
+_CONTENT_KIND = np.array([kind in CONTENT_KINDS for kind in SEGMENT_KINDS] + [False])
 
 
 @lru_cache(maxsize=None)
@@ -275,14 +272,13 @@ def _label_ids(labels: str) -> dict[str, int]:
 def _in_content(docs, p: _Side, shift: np.ndarray) -> np.ndarray:
     """Whether each prediction overlaps a gold content segment (always, without gold segments)."""
     segmented = np.array([("segments" in gold.annotated) for gold, _ in docs] + [False])
-    layers = [[s for s in gold.segments if s.kind in CONTENT_KINDS]
-              if "segments" in gold.annotated else [] for gold, _ in docs]
-    segments = [s for layer in layers for s in layer]
-    if not segments:
+    segments = gold_segment_columns(docs)
+    content = _CONTENT_KIND[segments.kind] & segmented[segments.doc]
+    if not content.any():
         return ~segmented[p.doc]
-    offset = shift[np.repeat(np.arange(len(layers)), [len(layer) for layer in layers])]
-    starts = np.array([s.start for s in segments], dtype=np.int64) + offset
-    ends = np.array([s.end for s in segments], dtype=np.int64) + offset
+    offset = shift[segments.doc[content]]
+    starts = segments.start[content] + offset
+    ends = segments.end[content] + offset
     order = np.argsort(starts, kind="stable")
     starts, reach = starts[order], np.maximum.accumulate(ends[order])
     # The furthest end among content segments starting before each prediction ends.

@@ -10,9 +10,10 @@ may be any value in [0, 1]. A constant 1 maximises the number of pairs at that r
 Pairs whose levels are all 0 may be left unmatched.
 
 Candidate pairs form connected groups. A pair sharing no item with another pair is taken as is
-(the common case); each group with conflicts is solved on its own by
-``scipy.optimize.linear_sum_assignment`` (deterministic for a given matrix), its rows and columns in
-a canonical order. So the result never depends on the input order or on unrelated spans scored
+(the common case). In a *star*, a group whose pairs all share one item (a duplicated prediction,
+say), the pair with the highest levels is taken, the first in canonical order among equals. Every
+other group is solved on its own by ``scipy.optimize.linear_sum_assignment`` (deterministic for a
+given matrix), its rows and columns in a canonical order. So the result never depends on the input order or on unrelated spans scored
 alongside: several documents can be matched in one call by offsetting each document's spans.
 
 Two entry points share that rule and the group solver:
@@ -33,6 +34,8 @@ from typing import Callable, Protocol, Sequence
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 #: Vectorised levels: (gold indices, pred indices) of candidate pairs -> one array per level.
 Levels = Callable[[np.ndarray, np.ndarray], Sequence[np.ndarray]]
@@ -136,30 +139,83 @@ def _solve(group: list[tuple[int, int]], levels: dict[tuple[int, int], tuple],
         for value in levels[pair]:
             w = w * base + value
         weight[row_of[pair[0]], col_of[pair[1]]] = w
+    if len(rows) == 1 or len(cols) == 1:  # a star: the first best pair in canonical order
+        best = int(np.argmax(weight))
+        a, b = divmod(best, len(cols))
+        return [(rows[a], cols[b])] if weight[a, b] > 0 else []
     r, c = linear_sum_assignment(weight, maximize=True)
     return [(rows[a], cols[b]) for a, b in zip(r, c) if weight[a, b] > 0]
 
 
 def best_pairs(gold: np.ndarray, pred: np.ndarray, levels: Levels, gold_rank: np.ndarray,
                pred_rank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The optimal one-to-one subset of the candidate pairs ``(gold[k], pred[k])``, sorted."""
+    """The optimal one-to-one subset of the candidate pairs ``(gold[k], pred[k])``, sorted.
+
+    Groups whose pairs share one item (a star: one gold span and several predictions, or the
+    reverse) are solved for all documents at once; the other groups one by one (``_solve``).
+    """
     if not len(gold):
         return _EMPTY, _EMPTY
     alone = (np.bincount(gold)[gold] == 1) & (np.bincount(pred)[pred] == 1)
-    g, p = gold[alone], pred[alone]
+    g, p = [gold[alone]], [pred[alone]]
     if not alone.all():
         gc, pc = gold[~alone], pred[~alone]
-        pairs = list(zip(gc.tolist(), pc.tolist()))
-        values = zip(*(np.broadcast_to(np.asarray(v, dtype=float), gc.shape).tolist()
-                       for v in levels(gc, pc)))
-        level_of = dict(zip(pairs, values))
-        solved = [pair for group in _groups(pairs)
-                  for pair in _solve(group, level_of, gold_rank, pred_rank)]
-        if solved:
-            g = np.concatenate([g, [i for i, _ in solved]]).astype(np.int64)
-            p = np.concatenate([p, [j for _, j in solved]]).astype(np.int64)
-    order = np.lexsort((p, g))
-    return g[order], p[order]
+        group = _group_labels(gc, pc)
+        star = _is_star(group, gc) | _is_star(group, pc)
+        sg, sp = _best_of_stars(gc[star], pc[star], group[star], levels, gold_rank, pred_rank)
+        g.append(sg)
+        p.append(sp)
+        rest_g, rest_p, rest_group = gc[~star], pc[~star], group[~star]
+        if len(rest_g):
+            pairs = list(zip(rest_g.tolist(), rest_p.tolist()))
+            values = zip(*(np.broadcast_to(np.asarray(v, dtype=float), rest_g.shape).tolist()
+                           for v in levels(rest_g, rest_p)))
+            level_of = dict(zip(pairs, values))
+            order = np.argsort(rest_group, kind="stable")
+            groups = np.split(order, np.flatnonzero(np.diff(rest_group[order])) + 1)
+            solved = [pair for members in groups
+                      for pair in _solve([pairs[k] for k in members.tolist()], level_of,
+                                         gold_rank, pred_rank)]
+            g.append(np.array([i for i, _ in solved], dtype=np.int64))
+            p.append(np.array([j for _, j in solved], dtype=np.int64))
+    g_all, p_all = np.concatenate(g).astype(np.int64), np.concatenate(p).astype(np.int64)
+    order = np.lexsort((p_all, g_all))
+    return g_all[order], p_all[order]
+
+
+def _group_labels(gold: np.ndarray, pred: np.ndarray) -> np.ndarray:
+    """The connected group of each candidate pair (gold and predicted items are the nodes)."""
+    n_gold = int(gold.max()) + 1
+    n_nodes = n_gold + int(pred.max()) + 1
+    graph = coo_matrix((np.ones(len(gold)), (gold, pred + n_gold)), shape=(n_nodes, n_nodes))
+    _, label = connected_components(graph, directed=False)
+    return label[gold]
+
+
+def _is_star(group: np.ndarray, item: np.ndarray) -> np.ndarray:
+    """Whether every pair of each pair's group has the same ``item``."""
+    n = int(group.max()) + 1
+    low = np.full(n, np.iinfo(np.int64).max)
+    high = np.full(n, -1)
+    np.minimum.at(low, group, item)
+    np.maximum.at(high, group, item)
+    return (low == high)[group]
+
+
+def _best_of_stars(gold: np.ndarray, pred: np.ndarray, group: np.ndarray, levels: Levels,
+                   gold_rank: np.ndarray, pred_rank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``_solve`` of every star group at once: the pair of highest weight, the first in canonical
+    order among equals, when its weight is positive."""
+    if not len(gold):
+        return _EMPTY, _EMPTY
+    weight = np.zeros(len(gold))
+    for value in levels(gold, pred):
+        weight = weight * 2 + np.asarray(value, dtype=float)  # base min(rows, cols) + 1 = 2
+    # The canonical order of a star's pairs is that of its many side; the other side is constant.
+    order = np.lexsort((pred_rank[pred], gold_rank[gold], -weight, group))
+    first = order[np.r_[True, group[order][1:] != group[order][:-1]]]
+    first = first[weight[first] > 0]
+    return gold[first], pred[first]
 
 
 def _count_pairs(gold: Spanned, pred: Spanned) -> tuple[int]:
