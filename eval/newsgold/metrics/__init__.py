@@ -46,6 +46,24 @@ def clear_caches() -> None:
     memo.clear()
 
 
+def compile_kernels() -> None:
+    """Compile the batch kernels now (numba caches them on disk), by scoring one small page with
+    every metric: the install script calls this, so that the first real run does not wait."""
+    from ..schema import Entity, Quote, Segment, Span
+
+    text = "Menu. “We will open the bridge,” said Ana Ruiz."
+    gold = Document(id="warm-up", url="", site="", layout="", language="en", published=None,
+                    title="", source="", license="", topic=None, text=text,
+                    segments=(Segment(0, 5, "navigation"), Segment(6, len(text), "body")),
+                    entities=(Entity(38, 46, "PERSON"),),
+                    quotes=(Quote(6, 32, "direct", "1", Span(38, 46), "Ana Ruiz"),))
+    pred = Prediction(gold.id, main_text=text, segments=gold.segments, entities=gold.entities,
+                      quotes=gold.quotes)
+    for metric in METRICS.values():
+        doc_stats_many(metric(), [(gold, pred)])
+    clear_caches()
+
+
 def stats_matrix(metric: Metric, rows: Iterable[np.ndarray | None]) -> np.ndarray:
     """Stack per-document statistics into the matrix ``metric.score`` takes.
 
@@ -56,4 +74,4 @@ def stats_matrix(metric: Metric, rows: Iterable[np.ndarray | None]) -> np.ndarra
 
 
 __all__ = ["METRICS", "AEBMetric", "EntityMetric", "LCSMetric", "Metric", "QuoteMetric",
-           "SegmentMetric", "clear_caches", "doc_stats_many", "stats_matrix"]
+           "SegmentMetric", "clear_caches", "compile_kernels", "doc_stats_many", "stats_matrix"]
