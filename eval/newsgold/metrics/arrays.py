@@ -54,3 +54,18 @@ def gold_segment_columns(pairs: Sequence[tuple]) -> SegmentColumns:
     (remembered for the batch, see ``memo``)."""
     return last_batch("gold segments", pairs,
                       lambda: segment_columns([gold.segments for gold, _ in pairs]))
+
+
+def annotated(pairs: Sequence[tuple], layer: str) -> tuple[list[int], list[tuple]]:
+    """The positions of the (gold, prediction) pairs whose gold has ``layer``, and those pairs."""
+    scored = [k for k, (gold, _) in enumerate(pairs) if layer in gold.annotated]
+    return scored, [pairs[k] for k in scored]
+
+
+def placed(rows: Sequence[np.ndarray], scored: Sequence[int], n: int) -> list[np.ndarray | None]:
+    """A list of ``n`` with ``rows[i]`` at position ``scored[i]`` and None ("not scored")
+    elsewhere."""
+    out: list[np.ndarray | None] = [None] * n
+    for row, k in zip(rows, scored):
+        out[k] = row
+    return out

@@ -21,7 +21,9 @@ from rapidfuzz.distance import LCSseq
 from ..extractors.base import Prediction
 from ..schema import CONTENT_VIEWS, SEGMENT_KINDS, Document, Segment
 from . import codepoints
-from .arrays import SegmentColumns, gold_segment_columns, segment_columns
+from .arrays import (
+    SegmentColumns, annotated, gold_segment_columns, placed, segment_columns,
+)
 from .base import Metric
 from .memo import last_batch
 from .prf import f1, finish, mean_defined, prf_scores, ratio
@@ -89,15 +91,12 @@ class _TextMetric(_ViewMetric):
 
     def batch_stats(self, pairs: Sequence[tuple[Document, Prediction]]) -> list[np.ndarray | None]:
         """``doc_stats`` of many documents at once."""
-        scored = [k for k, (gold, _) in enumerate(pairs) if "segments" in gold.annotated]
-        docs = [pairs[k] for k in scored]
+        scored, docs = annotated(pairs, "segments")
         columns, fallback = last_batch(("text", self.view), docs,
                                        lambda: _kernel_columns(docs, self.view))
         rows = self._from_kernel(columns).astype(float)
-        out: list[np.ndarray | None] = [None] * len(pairs)
-        for row, k in enumerate(scored):
-            out[k] = self.doc_stats(*pairs[k]) if fallback[row] else rows[row]
-        return out
+        return placed([self.doc_stats(*docs[row]) if fallback[row] else rows[row]
+                       for row in range(len(docs))], scored, len(pairs))
 
 
 def _kernel_columns(pairs: Sequence[tuple[Document, Prediction]],
@@ -320,8 +319,7 @@ class SegmentMetric(_ViewMetric):
         """``doc_stats`` of many documents at once (compiled ``segment_kernel``)."""
         from . import segment_kernel  # compiles (or loads from numba's cache) on first use
 
-        scored = [k for k, (gold, _) in enumerate(pairs) if "segments" in gold.annotated]
-        docs = [pairs[k] for k in scored]
+        scored, docs = annotated(pairs, "segments")
         cps, base = codepoints.page_codepoints(docs)
         gold, pred = gold_segment_columns(docs), _checked_columns(docs)
         side = np.concatenate([2 * gold.doc, 2 * pred.doc + 1])
@@ -332,11 +330,7 @@ class SegmentMetric(_ViewMetric):
         counts = segment_kernel.confusion(cps, codepoints.space_table(), base[:-1], base[1:],
                                           start[order], end[order], kind[order], side_ptr,
                                           len(SEGMENT_KINDS))
-        matrix = self._from_confusion(counts).astype(float)
-        out: list[np.ndarray | None] = [None] * len(pairs)
-        for row, k in enumerate(scored):
-            out[k] = matrix[row]
-        return out
+        return placed(self._from_confusion(counts).astype(float), scored, len(pairs))
 
     def _from_confusion(self, counts: np.ndarray) -> np.ndarray:
         """The statistics from per-document (gold kind, predicted kind) counts; the last kind is

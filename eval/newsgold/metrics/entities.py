@@ -37,7 +37,7 @@ from ..extractors.base import Prediction
 from ..schema import (
     CONLL_LABELS, CONTENT_KINDS, ENTITY_LABELS, ONTONOTES_TO_CONLL, SEGMENT_KINDS, Document,
 )
-from .arrays import codes, flatten, gold_segment_columns, ints
+from .arrays import annotated, codes, flatten, gold_segment_columns, ints, placed
 from .base import Metric
 from .matching import best_pairs, closeness, offsets, overlapping_pairs, ranks
 from .memo import last_batch
@@ -109,10 +109,7 @@ class EntityMetric(Metric):
         per_type = self._counts(g, p, *typed, n, len(self.label_set))
         matrix = np.concatenate([overall, per_type, batch.ignored_boilerplate[:, None],
                                  batch.ignored_label[:, None]], axis=1).astype(float)
-        out: list[np.ndarray | None] = [None] * len(pairs)
-        for row, k in enumerate(batch.scored):
-            out[k] = matrix[row]
-        return out
+        return placed(matrix, batch.scored, len(pairs))
 
     def alignment(self, gold: Document, pred: Prediction) -> EntityAlignment:
         """How ``doc_stats`` matched one document's entities, by their indices in
@@ -234,8 +231,7 @@ def _prepare(pairs: Sequence[tuple[Document, Prediction]], labels: str) -> _Batc
 
 
 def _prepared(pairs: Sequence[tuple[Document, Prediction]], labels: str) -> _Batch:
-    scored = [k for k, (gold, _) in enumerate(pairs) if "entities" in gold.annotated]
-    docs = [pairs[k] for k in scored]
+    scored, docs = annotated(pairs, "entities")
     shift = offsets(np.arange(len(docs)), [len(gold.text) for gold, _ in docs])
     label_id = _label_ids(labels)
     g = _Side([gold.entities for gold, _ in docs], label_id, shift)

@@ -47,7 +47,7 @@ from ..extractors.base import Prediction
 from ..schema import QUOTE_KINDS, Document, Quote
 from ..validate import QUOTE_MARKS
 from . import codepoints
-from .arrays import codes, flatten, ints
+from .arrays import annotated, codes, flatten, ints, placed
 from .base import Metric
 from .matching import best_pairs, overlapping_items, overlapping_pairs, ranks, select
 from .memo import last_batch
@@ -202,8 +202,7 @@ class QuoteMetric(Metric):
 
     def batch_stats(self, pairs: Sequence[tuple[Document, Prediction]]) -> list[np.ndarray | None]:
         """``doc_stats`` of many documents at once, vectorised over all their quote parts."""
-        scored = [k for k, (gold, _) in enumerate(pairs) if "quotes" in gold.annotated]
-        docs = [pairs[k] for k in scored]
+        scored, docs = annotated(pairs, "quotes")
         batch = last_batch("quotes", docs, lambda: _QuoteBatch(docs))
         g, p, n = batch.gold, batch.pred, len(docs)
         gi, pj = batch.gi, batch.pj
@@ -236,10 +235,7 @@ class QuoteMetric(Metric):
             axis=2)
         matrix = np.concatenate([overall, kinds.reshape(n, len(QUOTE_KINDS) * len(KIND_STATS))],
                                 axis=1).astype(float)
-        out: list[np.ndarray | None] = [None] * len(pairs)
-        for row, k in enumerate(scored):
-            out[k] = matrix[row]
-        return out
+        return placed(matrix, scored, len(pairs))
 
     def _matched_arrays(self, batch: _QuoteBatch) -> tuple[np.ndarray, np.ndarray]:
         """The overlap matching of a batch (see module doc), as gold and predicted part indices."""
