@@ -84,8 +84,12 @@ def messy_pairs(draw) -> tuple[Document, Prediction]:
     pred_entities = tuple(Entity(a, b, draw(labels)) for a, b in draw(spans(n, 5)))
     gold = doc(text, segments=gold_segments, entities=gold_entities, quotes=gold_quotes)
     main_text = draw(st.one_of(st.none(), st.text(ALPHABET, max_size=60)))
-    return gold, Prediction("doc", main_text=main_text, segments=pred_segments,
-                            entities=pred_entities, quotes=pred_quotes)
+
+    def maybe(layer):  # None: the extractor does not do the task, or crashed on the page
+        return draw(st.sampled_from([layer, layer, None]))
+
+    return gold, Prediction("doc", main_text=main_text, segments=maybe(pred_segments),
+                            entities=maybe(pred_entities), quotes=maybe(pred_quotes))
 
 
 @SETTINGS
