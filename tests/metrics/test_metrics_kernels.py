@@ -2,9 +2,9 @@
 
 Every metric's ``doc_stats`` is its reference definition, one document at a time in plain Python;
 ``doc_stats_many`` scores a batch through ``batch_stats``. These tests compare the two on messy
-random pages (any script, combining marks, odd whitespace, quote marks, overlapping and unsorted
-predicted segments, duplicated quotes), on long token sequences, on the kernel's fallbacks and on
-every page of the bundled corpus.
+random pages (several scripts, combining marks, odd whitespace, quote marks, overlapping and
+unsorted predicted segments, duplicated quotes), on long token sequences, on the kernel's
+fallbacks and on every page of the bundled corpus.
 """
 
 from __future__ import annotations
