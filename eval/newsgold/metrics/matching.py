@@ -13,8 +13,9 @@ Candidate pairs form connected groups. A pair sharing no item with another pair 
 (the common case). In a *star*, a group whose pairs all share one item (a duplicated prediction,
 say), the pair with the highest levels is taken, the first in canonical order among equals. Every
 other group is solved on its own by ``scipy.optimize.linear_sum_assignment`` (deterministic for a
-given matrix), its rows and columns in a canonical order. So the result never depends on the input order or on unrelated spans scored
-alongside: several documents can be matched in one call by offsetting each document's spans.
+given matrix), its rows and columns in a canonical order; on a star it picks that same pair. So the
+result never depends on the input order or on unrelated spans scored alongside: several documents
+can be matched in one call by offsetting each document's spans.
 
 Two entry points share that rule and the group solver:
 
