@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import chain, repeat
 from operator import attrgetter
-from typing import Mapping, NamedTuple, Sequence
+from typing import Collection, Mapping, NamedTuple, Sequence
 
 import numpy as np
 
@@ -40,6 +40,12 @@ class SegmentColumns(NamedTuple):
     start: np.ndarray
     end: np.ndarray
     kind: np.ndarray
+
+
+def kind_mask(kinds: Collection[str]) -> np.ndarray:
+    """Per ``SegmentColumns.kind`` code: is that kind one of ``kinds``? Indexable by every code,
+    -1 (an unknown kind, never in the set) included."""
+    return np.array([kind in kinds for kind in SEGMENT_KINDS] + [False])
 
 
 def segment_columns(layers: Sequence[Sequence[Segment]]) -> SegmentColumns:

@@ -22,7 +22,7 @@ from ..extractors.base import Prediction
 from ..schema import CONTENT_VIEWS, SEGMENT_KINDS, Document, Segment
 from . import codepoints
 from .arrays import (
-    SegmentColumns, annotated, gold_segment_columns, placed, segment_columns,
+    SegmentColumns, annotated, gold_segment_columns, kind_mask, placed, segment_columns,
 )
 from .base import Metric
 from .memo import last_batch
@@ -109,8 +109,7 @@ def _kernel_columns(pairs: Sequence[tuple[Document, Prediction]],
     has_main = np.array([pred.main_text is not None for _, pred in pairs], dtype=bool)
     mains, main_base = codepoints.encode([pred.main_text for _, pred in pairs
                                           if pred.main_text is not None])
-    # Per index in SEGMENT_KINDS, and -1 (an unknown kind) last: is it in the view?
-    kinds = np.array([kind in CONTENT_VIEWS[view] for kind in SEGMENT_KINDS] + [False])
+    kinds = kind_mask(CONTENT_VIEWS[view])
     gold = gold_segment_columns(pairs)
     in_view = kinds[gold.kind]
     without_main = np.flatnonzero(~has_main)
@@ -335,8 +334,7 @@ class SegmentMetric(_ViewMetric):
     def _from_confusion(self, counts: np.ndarray) -> np.ndarray:
         """The statistics from per-document (gold kind, predicted kind) counts; the last kind is
         "none"."""
-        content = np.array([k in CONTENT_VIEWS[self.view] for k in SEGMENT_KINDS] + [False],
-                           dtype=np.int64)
+        content = kind_mask(CONTENT_VIEWS[self.view]).astype(np.int64)
         tp, fp, fn = (np.einsum("dgp,g,p->d", counts, g, p)
                       for g, p in ((content, content), (1 - content, content),
                                    (content, 1 - content)))

@@ -34,10 +34,8 @@ from typing import ClassVar, NamedTuple, Sequence
 import numpy as np
 
 from ..extractors.base import Prediction
-from ..schema import (
-    CONLL_LABELS, CONTENT_KINDS, ENTITY_LABELS, ONTONOTES_TO_CONLL, SEGMENT_KINDS, Document,
-)
-from .arrays import annotated, codes, flatten, gold_segment_columns, ints, placed
+from ..schema import CONLL_LABELS, CONTENT_KINDS, ENTITY_LABELS, ONTONOTES_TO_CONLL, Document
+from .arrays import annotated, codes, flatten, gold_segment_columns, ints, kind_mask, placed
 from .base import Metric
 from .matching import best_pairs, closeness, offsets, overlapping_pairs, ranks
 from .memo import last_batch
@@ -252,10 +250,6 @@ def _prepared(pairs: Sequence[tuple[Document, Prediction]], labels: str) -> _Bat
                   ranks(g.start, g.end, g.label), ranks(p_kept.start, p_kept.end, p_kept.label))
 
 
-#: Per index in ``SEGMENT_KINDS`` (and -1, an unknown kind, last): is it a content kind?
-_CONTENT_KIND = np.array([kind in CONTENT_KINDS for kind in SEGMENT_KINDS] + [False])
-
-
 @lru_cache(maxsize=None)
 def _label_ids(labels: str) -> dict[str, int]:
     """Every label the set accepts, mapped to its index in the set."""
@@ -269,7 +263,7 @@ def _in_content(docs, p: _Side, shift: np.ndarray) -> np.ndarray:
     """Whether each prediction overlaps a gold content segment (always, without gold segments)."""
     segmented = np.array([("segments" in gold.annotated) for gold, _ in docs] + [False])
     segments = gold_segment_columns(docs)
-    content = _CONTENT_KIND[segments.kind] & segmented[segments.doc]
+    content = kind_mask(CONTENT_KINDS)[segments.kind] & segmented[segments.doc]
     if not content.any():
         return ~segmented[p.doc]
     offset = shift[segments.doc[content]]
