@@ -10,8 +10,8 @@ from ..harness.report import Sheet
 from . import plots
 from .boards import TASK_TITLES, Board, headline
 from .model import Leaderboard
-from .tables import NUMERIC, board_sheet, brief, group_sheet, problems_sheet, runs_sheet, \
-    settings_line, short_signature, skipped_sheet
+from .tables import board_sheet, brief, group_sheet, numeric_columns, problems_sheet, \
+    runs_sheet, settings_line, short_signature, skipped_sheet
 
 STYLE = """
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 1200px; padding: 0 1em;
@@ -35,8 +35,7 @@ def table(sheet: Sheet, heading: str | None = "h3", code_columns: tuple[str, ...
           css: str = "") -> str:
     """A sheet as an HTML table (cells escaped, numeric columns right-aligned), under an
     optional heading."""
-    numeric = [bool(sheet.rows) and all(NUMERIC.match(row[i]) for row in sheet.rows)
-               for i in range(len(sheet.columns))]
+    numeric = numeric_columns(sheet)
     head = "".join(f"<th>{escape(c)}</th>" for c in sheet.columns)
     body = []
     for row in sheet.rows:

@@ -9,7 +9,7 @@ from ..extractors.base import TASKS
 from ..harness.report import Sheet
 from .boards import TASK_TITLES, Board, Row, headline
 from .model import Leaderboard
-from .tables import NUMERIC, board_sheet, group_sheet, problems_sheet, runs_sheet, \
+from .tables import board_sheet, group_sheet, numeric_columns, problems_sheet, runs_sheet, \
     settings_line, skipped_sheet
 
 
@@ -21,17 +21,13 @@ def _code(text: str) -> str:
     return f"`{text}`"
 
 
-def _numeric(sheet: Sheet, column: int) -> bool:
-    return bool(sheet.rows) and all(NUMERIC.match(row[column]) for row in sheet.rows)
-
-
 def table(sheet: Sheet, level: str | None = "###") -> list[str]:
     """A sheet as a Markdown table (numbers right-aligned) under an optional heading, its notes
     after it."""
     out = [f"{level} {sheet.title}", ""] if level else []
     out += ["| " + " | ".join(sheet.columns) + " |",
-            "|" + "|".join("---:" if _numeric(sheet, i) else "---"
-                           for i in range(len(sheet.columns))) + "|"]
+            "|" + "|".join("---:" if numeric else "---" for numeric in numeric_columns(sheet))
+            + "|"]
     out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in sheet.rows]
     return out + [""] + [*sheet.notes, *([""] if sheet.notes else [])]
 

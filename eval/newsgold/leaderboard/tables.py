@@ -18,6 +18,13 @@ NUMERIC = re.compile(r"^(?:[-\d\[]|—$)")
 KEY_LABELS: dict[str, str] = {"f1": "F1", "e2e_f1": "e2e F1"}
 
 
+def numeric_columns(sheet: Sheet) -> list[bool]:
+    """Per column: does every row hold a numeric cell there (so the column is right-aligned)?
+    False for every column of a sheet without rows."""
+    return [bool(sheet.rows) and all(NUMERIC.match(row[i]) for row in sheet.rows)
+            for i in range(len(sheet.columns))]
+
+
 def number(value: float | None, digits: int = 3) -> str:
     return UNDEFINED if value is None else f"{value:.{digits}f}"
 
