@@ -33,8 +33,8 @@ def number(value: float | None, digits: int = 4) -> str:
     return UNDEFINED if value is None else f"{value:.{digits}f}"
 
 
-def interval(low: float | None, high: float | None) -> str:
-    return UNDEFINED if low is None or high is None else f"[{low:.4f}, {high:.4f}]"
+def interval(low: float | None, high: float | None, digits: int = 4) -> str:
+    return UNDEFINED if low is None or high is None else f"[{low:.{digits}f}, {high:.{digits}f}]"
 
 
 def p_value(value: float | None) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..harness.report import UNDEFINED, Sheet
+from ..harness.report import UNDEFINED, Sheet, interval, number
 from .boards import Board, Row
 from .model import Leaderboard
 
@@ -14,6 +14,8 @@ from .model import Leaderboard
 SignatureCell = Callable[[Board, Row], str]
 #: What a numeric cell looks like (numbers, intervals, undefined).
 NUMERIC = re.compile(r"^(?:[-\d\[]|—$)")
+#: Decimals of the leaderboard's scores and intervals.
+DIGITS = 3
 #: Column headings of the ranked score keys.
 KEY_LABELS: dict[str, str] = {"f1": "F1", "e2e_f1": "e2e F1"}
 
@@ -23,14 +25,6 @@ def numeric_columns(sheet: Sheet) -> list[bool]:
     False for every column of a sheet without rows."""
     return [bool(sheet.rows) and all(NUMERIC.match(row[i]) for row in sheet.rows)
             for i in range(len(sheet.columns))]
-
-
-def number(value: float | None, digits: int = 3) -> str:
-    return UNDEFINED if value is None else f"{value:.{digits}f}"
-
-
-def interval(low: float | None, high: float | None) -> str:
-    return UNDEFINED if low is None or high is None else f"[{low:.3f}, {high:.3f}]"
 
 
 def brief(text: str | None, limit: int = 160) -> str:
@@ -66,9 +60,9 @@ def board_sheet(lb: Leaderboard, board: Board,
                "failed", "n/a"]
     sheet = Sheet(board.full_title, columns + (["signature"] if signature else []))
     for row in lb.table(board):
-        cells = [str(row.rank), row.extractor, number(row.value),
-                 interval(row.ci_low, row.ci_high), number(row.precision), number(row.recall),
-                 str(row.n), str(row.failed), str(row.not_applicable)]
+        cells = [str(row.rank), row.extractor, number(row.value, DIGITS),
+                 interval(row.ci_low, row.ci_high, DIGITS), number(row.precision, DIGITS),
+                 number(row.recall, DIGITS), str(row.n), str(row.failed), str(row.not_applicable)]
         if signature:
             cells.append(signature(board, row))
         else:
@@ -83,7 +77,7 @@ def group_sheet(lb: Leaderboard, board: Board, grouping: str) -> Sheet:
     groups = sorted({g for per in scores.values() for g in per})
     sheet = Sheet(f"{board.full_title}, by {grouping}", ["extractor", *groups])
     for extractor, per in scores.items():
-        sheet.rows.append([extractor, *(f"{number(per[g][0])} ({per[g][1]})" if g in per
+        sheet.rows.append([extractor, *(f"{number(per[g][0], DIGITS)} ({per[g][1]})" if g in per
                                         else UNDEFINED for g in groups)])
     sheet.notes.append("(n) = documents scored in the group")
     return sheet
