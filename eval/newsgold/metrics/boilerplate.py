@@ -113,7 +113,7 @@ def _kernel_columns(pairs: Sequence[tuple[Document, Prediction]],
     gold = gold_segment_columns(pairs)
     in_view = kinds[gold.kind]
     without_main = np.flatnonzero(~has_main)
-    pred = _checked_columns([pairs[k] for k in without_main])
+    pred = _checked_columns([pairs[k] for k in without_main], np.diff(page_base)[without_main])
     in_pred_view = kinds[pred.kind]
     pred_doc = without_main[pred.doc[in_pred_view]]
     main_doc = np.flatnonzero(has_main)
@@ -130,11 +130,12 @@ def _kernel_columns(pairs: Sequence[tuple[Document, Prediction]],
                                   starts[order], ends[order], side_ptr)
 
 
-def _checked_columns(pairs: Sequence[tuple[Document, Prediction]]) -> SegmentColumns:
-    """``segment_columns`` of the predicted segments; raises like ``_checked_segments`` on spans
-    outside the page text or unknown kinds."""
+def _checked_columns(pairs: Sequence[tuple[Document, Prediction]],
+                     lengths: np.ndarray) -> SegmentColumns:
+    """``segment_columns`` of the predicted segments of pages of these ``lengths``; raises like
+    ``_checked_segments`` on spans outside the page text or unknown kinds."""
     columns = segment_columns([pred.segments or () for _, pred in pairs])
-    length = np.array([len(gold.text) for gold, _ in pairs], dtype=np.int64)[columns.doc]
+    length = lengths[columns.doc]
     bad = (columns.start < 0) | (columns.start > columns.end) | (columns.end > length) \
         | (columns.kind < 0)
     if bad.any():
@@ -320,7 +321,7 @@ class SegmentMetric(_ViewMetric):
 
         scored, docs = annotated(pairs, "segments")
         cps, base = codepoints.page_codepoints(docs)
-        gold, pred = gold_segment_columns(docs), _checked_columns(docs)
+        gold, pred = gold_segment_columns(docs), _checked_columns(docs, np.diff(base))
         side = np.concatenate([2 * gold.doc, 2 * pred.doc + 1])
         start, end = np.concatenate([gold.start, pred.start]), np.concatenate([gold.end, pred.end])
         kind = np.concatenate([gold.kind, pred.kind])
